@@ -1,0 +1,21 @@
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { defineConfig } from 'prisma/config';
+
+// The Prisma CLI downloads its native schema engine before `generate`, even though `generate` never runs
+// it. Where no engine is installed (offline machines, CI here), point it at any existing file so that
+// `prisma generate`/`validate`/`format` work; migrations are made and applied through the WebAssembly
+// engine instead (scripts/migration-new.ts, src/db/migrate.ts). A machine with the real engine uses it.
+if (!process.env.PRISMA_SCHEMA_ENGINE_BINARY) {
+  const enginesDir = path.dirname(createRequire(import.meta.url).resolve('@prisma/engines/package.json'));
+  const hasNativeEngine = readdirSync(enginesDir).some((file) => file.startsWith('schema-engine-'));
+  if (!hasNativeEngine) process.env.PRISMA_SCHEMA_ENGINE_BINARY = path.resolve('prisma/schema.prisma');
+}
+
+export default defineConfig({
+  schema: 'prisma/schema.prisma',
+  migrations: { path: 'prisma/migrations' },
+  datasource: { url: process.env.DATABASE_URL ?? 'file:./data/delegation-graph.db' },
+});
+

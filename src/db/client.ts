@@ -1,0 +1,33 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { migrate } from './migrate.js';
+
+export type Db = PrismaClient;
+
+/** `file:` URLs are resolved against the working directory; the file's folder is created if missing. */
+export function sqliteFile(url: string): string {
+  if (!url.startsWith('file:')) throw new Error(`DATABASE_URL must be a SQLite file: URL, got ${url}`);
+  return path.resolve(url.slice('file:'.length));
+}
+
+export interface OpenDatabaseOptions {
+  /** Milliseconds a statement waits for another connection's write lock before failing. */
+  busyTimeoutMs?: number;
+}
+
+/** Opens the SQLite database for the service: creates it if needed and applies pending migrations. */
+export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<{ db: Db; applied: string[] }> {
+  const file = sqliteFile(url);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const applied = await migrate(`file:${file}`);
+  const adapter = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: options.busyTimeoutMs ?? 5000 });
+  const db = new PrismaClient({ adapter });
+  // WAL lets readers run beside a writer; FULL syncs the WAL on every commit, so an acknowledged write
+  // survives a power cut, not only a crash of the process (NORMAL would risk the last commits).
+  await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  await db.$executeRawUnsafe('PRAGMA synchronous = FULL');
+  await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+  return { db, applied };
+}

@@ -1,0 +1,15 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+// Found by walking up, so the same code works from `src/` (tsx, vitest) and from `dist/src/` (compiled).
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'prisma'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no project root (package.json beside prisma/) above ${from}`);
+  }
+}
+
+export const projectRoot = findProjectRoot(import.meta.dirname);
+export const schemaPath = path.join(projectRoot, 'prisma', 'schema.prisma');
+export const migrationsDir = path.join(projectRoot, 'prisma', 'migrations');
+export const seedDir = path.join(projectRoot, 'prisma', 'seed');
