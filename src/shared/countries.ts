@@ -1,0 +1,10 @@
+import { createRequire } from 'node:module';
+import countries from 'i18n-iso-countries';
+
+// Only the English names are registered: the codes are what we validate, the names are a fallback.
+countries.registerLocale(createRequire(import.meta.url)('i18n-iso-countries/langs/en.json'));
+
+/** True for an assigned ISO 3166-1 alpha-2 code, upper case. */
+export function isIsoCountryCode(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
+}
