@@ -1,0 +1,82 @@
+import type { Db } from './db/client.js';
+import type { Evidence } from './generated/prisma/client.js';
+import { byId, groupedBy } from './shared/loaders.js';
+
+export type EvidenceSubject = 'delegationId' | 'eventId' | 'agreementId' | 'imageId' | 'organizationId' | 'cityId' | 'countryId';
+
+/**
+ * Per-request loaders: every by-id lookup and every relation is batched, so the number of SQL statements
+ * depends on the shape of a query, not on how many records it returns. New for every request, so no
+ * request sees another's cache.
+ */
+export function createLoaders(db: Db) {
+  const evidenceBy = (subject: EvidenceSubject) =>
+    groupedBy(
+      (ids: number[]) => db.evidence.findMany({ where: { [subject]: { in: ids } }, orderBy: [{ articleId: 'asc' }, { start: 'asc' }, { id: 'asc' }] }),
+      (row: Evidence) => row[subject]!,
+    );
+  return {
+    article: byId((ids) => db.article.findMany({ where: { id: { in: ids } } })),
+    delegation: byId((ids) => db.delegation.findMany({ where: { id: { in: ids } } })),
+    event: byId((ids) => db.event.findMany({ where: { id: { in: ids } } })),
+    agreement: byId((ids) => db.agreement.findMany({ where: { id: { in: ids } } })),
+    image: byId((ids) => db.image.findMany({ where: { id: { in: ids } } })),
+    organization: byId((ids) => db.organization.findMany({ where: { id: { in: ids } } })),
+    city: byId((ids) => db.city.findMany({ where: { id: { in: ids } } })),
+    country: byId((ids) => db.country.findMany({ where: { id: { in: ids } } })),
+    referenceSource: byId((ids) => db.referenceSource.findMany({ where: { id: { in: ids } } })),
+
+    visitsByDelegation: groupedBy(
+      (ids: number[]) => db.delegationVisit.findMany({ where: { delegationId: { in: ids } }, orderBy: { position: 'asc' } }),
+      (visit) => visit.delegationId,
+    ),
+    childrenByDelegation: groupedBy(
+      (ids: number[]) => db.delegation.findMany({ where: { parentId: { in: ids } }, orderBy: { id: 'asc' } }),
+      (child) => child.parentId!,
+    ),
+    participationsByEvent: groupedBy(
+      (ids: number[]) => db.eventParticipation.findMany({ where: { eventId: { in: ids } }, orderBy: { delegationId: 'asc' } }),
+      (participation) => participation.eventId,
+    ),
+    organizersByEvent: groupedBy(
+      (ids: number[]) => db.eventOrganizer.findMany({ where: { eventId: { in: ids } }, orderBy: { organizationId: 'asc' } }),
+      (organizer) => organizer.eventId,
+    ),
+    agreementsByEvent: groupedBy(
+      (ids: number[]) => db.agreement.findMany({ where: { eventId: { in: ids } }, orderBy: { id: 'asc' } }),
+      (agreement) => agreement.eventId!,
+    ),
+    imagesByEvent: groupedBy(
+      (ids: number[]) => db.image.findMany({ where: { eventId: { in: ids } }, orderBy: [{ articleId: 'asc' }, { position: 'asc' }] }),
+      (image) => image.eventId!,
+    ),
+    partiesByAgreement: groupedBy(
+      (ids: number[]) => db.agreementParty.findMany({ where: { agreementId: { in: ids } }, orderBy: { position: 'asc' } }),
+      (party) => party.agreementId,
+    ),
+    citiesByCountry: groupedBy(
+      (ids: number[]) => db.city.findMany({ where: { countryId: { in: ids } }, orderBy: { name: 'asc' } }),
+      (city) => city.countryId,
+    ),
+    evidence: {
+      delegationId: evidenceBy('delegationId'),
+      eventId: evidenceBy('eventId'),
+      agreementId: evidenceBy('agreementId'),
+      imageId: evidenceBy('imageId'),
+      organizationId: evidenceBy('organizationId'),
+      cityId: evidenceBy('cityId'),
+      countryId: evidenceBy('countryId'),
+    } satisfies Record<EvidenceSubject, unknown>,
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface Context {
+  db: Db;
+  loaders: Loaders;
+}
+
+export function createContext(db: Db): Context {
+  return { db, loaders: createLoaders(db) };
+}

@@ -1,0 +1,39 @@
+import { loadConfig, ConfigError } from './config.js';
+import { openDatabase } from './db/client.js';
+import { seed } from './db/seed.js';
+import { DocumentValidationError } from './modules/ingest/validate.js';
+import { createLogger } from './logger.js';
+import { createServer } from './server.js';
+
+// Start-up only: configuration, database, server, signals.
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const { db, applied } = await openDatabase(config.DATABASE_URL);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
+  if (config.SEED) {
+    for (const report of await seed(db)) logger.info({ article: report.slug, status: report.status, changes: report.changes }, 'seed article loaded');
+  }
+  const server = await createServer({ db, logger });
+  const running = await server.listen(config.PORT, config.HOST);
+  logger.info({ url: running.url }, `delegation-graph listening at ${running.url}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await running.close();
+    await db.$disconnect();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DocumentValidationError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,24 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { connectionType } from '../../shared/connection.js';
+import { DateScalar } from '../../shared/scalars.js';
+import { Node } from '../node/node.type.js';
+
+@ObjectType({ implements: Node, description: 'A photo published with an article, described by its caption.', simpleResolvers: true })
+export class Image extends Node {
+  @Field(() => String, { description: 'Caption, verbatim from the article.' })
+  caption!: string;
+
+  @Field(() => String, { nullable: true, description: 'Credit line, verbatim from the article.' })
+  credit!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day the caption gives; null when it gives none.' })
+  takenOn!: string | null;
+
+  @Field(() => Int, { description: 'Order of the image in its article, from 1.' })
+  position!: number;
+
+  @Field(() => String, { nullable: true, description: 'Where the image file is, when known; null when the article ships no file.' })
+  url!: string | null;
+}
+
+export const ImageConnection = connectionType(Image, 'Image', 'image');

@@ -1,0 +1,20 @@
+import type { Context } from '../../context.js';
+import { OrderDirection, paginate } from '../../shared/connection.js';
+import { countryCodeArg } from '../../shared/filters.js';
+import type { OrganizationsArgs } from './organization.args.js';
+
+/** Organizations by name. */
+export function listOrganizations({ db }: Context, args: OrganizationsArgs) {
+  const { filter } = args;
+  const where = {
+    ...(filter?.countryCode != null && { country: { isoCode: countryCodeArg(filter.countryCode, ['filter', 'countryCode']) } }),
+    ...(filter?.kind != null && { kind: filter.kind }),
+  };
+  return paginate(args, {
+    where,
+    key: { field: 'name', nullable: false },
+    direction: OrderDirection.ASC,
+    findMany: (query) => db.organization.findMany(query),
+    count: (where) => db.organization.count({ where }),
+  });
+}

@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AgreementPartyResolver, AgreementResolver } from './modules/agreement/agreement.resolver.js';
+import { ArticleResolver } from './modules/article/article.resolver.js';
+import { DelegationResolver } from './modules/delegation/delegation.resolver.js';
+import { EventParticipantResolver, EventResolver } from './modules/event/event.resolver.js';
+import { EvidenceResolver } from './modules/evidence/evidence.resolver.js';
+import { ImageResolver } from './modules/image/image.resolver.js';
+import { NodeResolver } from './modules/node/node.resolver.js';
+import { OrganizationResolver } from './modules/organization/organization.resolver.js';
+import { CityResolver, CountryResolver } from './modules/place/place.resolver.js';
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** The GraphQL schema, built once from the type-graphql classes. */
+export function getSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchema({
+    resolvers: [
+      NodeResolver,
+      ArticleResolver,
+      DelegationResolver,
+      EventResolver,
+      EventParticipantResolver,
+      AgreementResolver,
+      AgreementPartyResolver,
+      ImageResolver,
+      OrganizationResolver,
+      CountryResolver,
+      CityResolver,
+      EvidenceResolver,
+    ],
+    validate: false,
+  });
+  return schema;
+}
+
+/** The SDL committed as schema.graphql: sorted, so the diff of an API change shows only that change. */
+export async function printSdl(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await getSchema()))}\n`;
+}

@@ -1,0 +1,218 @@
+import { ArgsType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { badUserInput } from './errors.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export enum OrderDirection {
+  ASC = 'asc',
+  DESC = 'desc',
+}
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Sort direction. Records whose sort key is unknown (a null date) come last in both directions.',
+});
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: `Page size from the start or from \`after\`: 1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}.` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the edge after which the page starts.' })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `Page size counted back from the end or from \`before\`: 1 to ${MAX_PAGE_SIZE}.` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the edge before which the page ends.' })
+  before?: string | null;
+}
+
+@ObjectType({ description: 'Where a page sits in the whole list (Relay cursor connections).', simpleResolvers: true })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'True when there are records after this page.' })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: 'True when there are records before this page.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge of the page; null on an empty page.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the page; null on an empty page.' })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+export interface Page<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  /** Evaluated only when the client asks for it (a getter), since it costs a COUNT query. */
+  readonly totalCount: Promise<number>;
+}
+
+type Class<T> = abstract new (...args: never[]) => T;
+
+/** The `<Name>Connection` and `<Name>Edge` types for a node type. */
+export function connectionType<T extends object>(nodeType: Class<T>, name: string, what: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.`, simpleResolvers: true })
+  class EdgeType {
+    @Field(() => String, { description: `Opaque cursor of this ${what}, for \`after\` and \`before\`.` })
+    cursor!: string;
+
+    @Field(() => nodeType, { description: `The ${what}.` })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${what} records (Relay cursor connection).`, simpleResolvers: true })
+  class ConnectionType {
+    @Field(() => [EdgeType], { description: 'The records of this page with their cursors.' })
+    edges!: EdgeType[];
+
+    @Field(() => [nodeType], { description: 'The records of this page, without cursors.' })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: 'Paging state of this page.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Number of records matching the filter, across all pages.' })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+/** A sort key: a column of the model and whether it can be null; ties are broken by `id`. */
+export interface SortKey {
+  field: string;
+  nullable: boolean;
+}
+
+type Where = Record<string, unknown>;
+export interface PageQuery {
+  where: Where;
+  orderBy: Record<string, unknown>[];
+  take: number;
+}
+
+interface CursorValue {
+  field: string;
+  value: string | number | null;
+  id: number;
+}
+
+function encodeCursor(cursor: CursorValue): string {
+  return Buffer.from(JSON.stringify([cursor.field, cursor.value, cursor.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string, key: SortKey, argument: string): CursorValue {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  if (
+    Array.isArray(parsed) &&
+    parsed.length === 3 &&
+    typeof parsed[0] === 'string' &&
+    (parsed[1] === null || typeof parsed[1] === 'string' || typeof parsed[1] === 'number') &&
+    Number.isSafeInteger(parsed[2])
+  ) {
+    if (parsed[0] !== key.field) throw badUserInput('this cursor belongs to a list in another order; start again without it', [argument]);
+    return { field: parsed[0], value: parsed[1], id: parsed[2] as number };
+  }
+  throw badUserInput(`${JSON.stringify(cursor)} is not a cursor of this list`, [argument]);
+}
+
+function pageSize(value: number | null | undefined, argument: string): number | null {
+  if (value == null) return null;
+  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
+    throw badUserInput(`${argument} must be between 1 and ${MAX_PAGE_SIZE}, got ${value}`, [argument]);
+  }
+  return value;
+}
+
+/** Checks the paging arguments before any query runs. */
+export function pagingOf(args: ConnectionArgs) {
+  const first = pageSize(args.first, 'first');
+  const last = pageSize(args.last, 'last');
+  if (first != null && last != null) throw badUserInput('pass first or last, not both', ['last']);
+  if (args.after != null && args.before != null) throw badUserInput('pass after or before, not both', ['before']);
+  if (first != null && args.before != null) throw badUserInput('before pages backwards: pair it with last', ['before']);
+  if (last != null && args.after != null) throw badUserInput('after pages forwards: pair it with first', ['after']);
+  const backwards = last != null || args.before != null;
+  return { backwards, size: (backwards ? last : first) ?? DEFAULT_PAGE_SIZE, cursor: backwards ? args.before : args.after };
+}
+
+/**
+ * Keyset pagination in SQL: the cursor holds the sort key and id of an edge, and the next page is
+ * `WHERE (key, id) > (cursor.key, cursor.id) ORDER BY key, id LIMIT size + 1`, so a page deep in a large
+ * list costs the same as the first. Null keys sort last in both directions.
+ */
+export async function paginate<T extends { id: number }>(
+  args: ConnectionArgs,
+  options: {
+    where: Where;
+    key: SortKey;
+    direction: OrderDirection;
+    findMany: (query: PageQuery) => Promise<T[]>;
+    count: (where: Where) => Promise<number>;
+  },
+): Promise<Page<T>> {
+  const { backwards, size, cursor: rawCursor } = pagingOf(args);
+  const { key, where } = options;
+  const cursor = rawCursor == null ? null : decodeCursor(rawCursor, key, backwards ? 'before' : 'after');
+
+  // Walking backwards is walking forwards in the reversed order (where nulls come first).
+  const ascending = (options.direction === OrderDirection.ASC) !== backwards;
+  const nullsLast = !backwards;
+  const order = ascending ? 'asc' : 'desc';
+  const orderBy = [
+    key.nullable ? { [key.field]: { sort: order, nulls: nullsLast ? 'last' : 'first' } } : { [key.field]: order },
+    ...(key.field === 'id' ? [] : [{ id: order }]),
+  ];
+  const beyond = ascending ? 'gt' : 'lt';
+  const afterCursor = cursor && seek(key, cursor, beyond, nullsLast);
+
+  const rows = await options.findMany({ where: afterCursor ? { AND: [where, afterCursor] } : where, orderBy, take: size + 1 });
+  const more = rows.length > size;
+  const page = more ? rows.slice(0, size) : rows;
+  if (backwards) page.reverse();
+
+  const edges = page.map((node) => ({
+    cursor: encodeCursor({ field: key.field, value: (node as Record<string, unknown>)[key.field] as CursorValue['value'], id: node.id }),
+    node,
+  }));
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    nodes: page,
+    pageInfo: {
+      hasNextPage: backwards ? cursor != null : more,
+      hasPreviousPage: backwards ? more : cursor != null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    get totalCount() {
+      return (total ??= options.count(where));
+    },
+  };
+}
+
+/** Rows strictly beyond the cursor in the walk order (`beyond` is gt or lt; nulls at the far end or not). */
+function seek(key: SortKey, cursor: CursorValue, beyond: 'gt' | 'lt', nullsLast: boolean): Where {
+  const field = key.field;
+  if (field === 'id') return { id: { [beyond]: cursor.id } };
+  if (cursor.value === null) {
+    // In the null block: later nulls by id, and (when nulls come first) every non-null key after them.
+    const inNulls = { [field]: null, id: { [beyond]: cursor.id } };
+    return nullsLast ? inNulls : { OR: [inNulls, { [field]: { not: null } }] };
+  }
+  const alternatives: Where[] = [{ [field]: { [beyond]: cursor.value } }, { [field]: cursor.value, id: { [beyond]: cursor.id } }];
+  if (key.nullable && nullsLast) alternatives.push({ [field]: null });
+  return { OR: alternatives };
+}

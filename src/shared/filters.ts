@@ -1,0 +1,55 @@
+import { Field, InputType } from 'type-graphql';
+import { isIsoCountryCode } from './countries.js';
+import { badUserInput } from './errors.js';
+import { DateScalar } from './scalars.js';
+
+type Where = Record<string, unknown>;
+
+/** A country code argument, upper-cased; BAD_USER_INPUT unless it is an ISO 3166-1 alpha-2 code. */
+export function countryCodeArg(value: string, argumentPath: readonly (string | number)[]): string {
+  const code = value.trim().toUpperCase();
+  if (!isIsoCountryCode(code)) {
+    throw badUserInput(`${JSON.stringify(value)} is not an ISO 3166-1 alpha-2 country code (such as KZ)`, argumentPath);
+  }
+  return code;
+}
+
+// Registered only so the filters that extend it inherit its fields; not emitted, as no field uses it.
+@InputType()
+export abstract class DateRangeFilter {
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Keep records whose known dates reach this day or later. Records with unknown dates are excluded by any date filter.',
+  })
+  from?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Keep records whose known dates begin on this day or earlier. Records with unknown dates are excluded by any date filter.',
+  })
+  to?: string | null;
+}
+
+/** Rejects a range that ends before it starts. */
+export function checkRange(filter: DateRangeFilter | null | undefined, path: readonly (string | number)[] = ['filter']): void {
+  if (filter?.from != null && filter.to != null && filter.from > filter.to) {
+    throw badUserInput(`from (${filter.from}) is after to (${filter.to})`, [...path, 'from']);
+  }
+}
+
+/**
+ * Records whose known span [start, end ?? start] overlaps [from, to]; a record without a start date is
+ * excluded as soon as either bound is given (an unknown date is neither in nor out of the range).
+ */
+export function overlaps(start: string, end: string, range: DateRangeFilter | null | undefined): Where[] {
+  if (range?.from == null && range?.to == null) return [];
+  const where: Where[] = [{ [start]: range.to != null ? { not: null, lte: range.to } : { not: null } }];
+  if (range.from != null) where.push({ OR: [{ [end]: { gte: range.from } }, { [end]: null, [start]: { gte: range.from } }] });
+  return where;
+}
+
+/** Records whose single known date lies in [from, to]; unknown dates are excluded. */
+export function within(field: string, range: DateRangeFilter | null | undefined): Where[] {
+  if (range?.from == null && range?.to == null) return [];
+  return [{ [field]: { not: null, ...(range.from != null && { gte: range.from }), ...(range.to != null && { lte: range.to }) } }];
+}
