@@ -21,7 +21,7 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<{ db: Db; applied: string[] }> {
   const file = sqliteFile(url);
   mkdirSync(path.dirname(file), { recursive: true });
-  const applied = await migrate(`file:${file}`);
+  const applied = await migrate(file);
   const adapter = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: options.busyTimeoutMs ?? 5000 });
   const db = new PrismaClient({ adapter });
   // WAL lets readers run beside a writer; FULL syncs the WAL on every commit, so an acknowledged write
