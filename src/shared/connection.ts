@@ -11,6 +11,7 @@ export enum OrderDirection {
 registerEnumType(OrderDirection, {
   name: 'OrderDirection',
   description: 'Sort direction. Records whose sort key is unknown (a null date) come last in both directions.',
+  valuesConfig: { ASC: { description: 'Smallest or earliest first.' }, DESC: { description: 'Largest or latest first.' } },
 });
 
 @ArgsType()

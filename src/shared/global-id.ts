@@ -22,6 +22,10 @@ export function decodeGlobalId(value: string): { type: NodeType; id: number } | 
 export function idOf(type: NodeType, value: string, argumentPath: readonly (string | number)[]): number {
   const decoded = decodeGlobalId(value);
   if (!decoded) throw badUserInput(`${JSON.stringify(value)} is not a valid ID`, argumentPath);
-  if (decoded.type !== type) throw badUserInput(`expected the ID of a ${type}, got the ID of a ${decoded.type}`, argumentPath);
+  if (decoded.type !== type) throw badUserInput(`expected the ID of ${article(type)}, got the ID of ${article(decoded.type)}`, argumentPath);
   return decoded.id;
+}
+
+function article(type: NodeType): string {
+  return `${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type}`;
 }

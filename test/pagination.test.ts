@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from './helpers.js';
+
+let server: TestServer;
+let liaochengId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  // 45 more events beside the article's 10, with repeated and missing dates and repeated names, so that
+  // pages cross ties and the block of unknown dates, and the default page size shows.
+  const article = await server.db.article.findFirstOrThrow();
+  const dates = ['2023-09-05', '2023-09-06', null, '2023-10-01', null];
+  await server.db.event.createMany({
+    data: Array.from({ length: 45 }, (_, i) => ({
+      articleId: article.id,
+      key: `extra-${i}`,
+      name: `Extra event ${i % 7}`,
+      nameIsQuoted: false,
+      kind: i % 2 ? 'MEETING' : 'EXHIBITION',
+      startDate: dates[i % dates.length],
+    })),
+  });
+  const { delegations } = await server.query('{ delegations { nodes { id name } } }');
+  liaochengId = delegations.nodes.find((d: any) => d.name === 'Liaocheng delegation').id;
+});
+afterAll(() => server.close());
+
+interface Page {
+  totalCount: number;
+  edges: { cursor: string; node: { id: string } }[];
+  nodes: { id: string }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+const pageFields = 'totalCount edges { cursor node { id } } nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
+
+// Each connection: how to call it with paging variables, and where its page sits in the response.
+const connections: Record<string, { query: (args: string) => string; page: (data: any) => Page; variables?: () => Record<string, unknown> }> = {
+  articles: { query: (a) => `articles(${a}) { ${pageFields} }`, page: (d) => d.articles },
+  delegations: { query: (a) => `delegations(${a}) { ${pageFields} }`, page: (d) => d.delegations },
+  'events by start date': { query: (a) => `events(${a}) { ${pageFields} }`, page: (d) => d.events },
+  'events by start date, descending': { query: (a) => `events(${a}, orderBy: { field: START_DATE, direction: DESC }) { ${pageFields} }`, page: (d) => d.events },
+  'events by name': { query: (a) => `events(${a}, orderBy: { field: NAME }) { ${pageFields} }`, page: (d) => d.events },
+  'events by name, descending': { query: (a) => `events(${a}, orderBy: { field: NAME, direction: DESC }) { ${pageFields} }`, page: (d) => d.events },
+  'events in a date range': { query: (a) => `events(${a}, filter: { from: "2023-09-06" }) { ${pageFields} }`, page: (d) => d.events },
+  agreements: { query: (a) => `agreements(${a}) { ${pageFields} }`, page: (d) => d.agreements },
+  images: { query: (a) => `images(${a}) { ${pageFields} }`, page: (d) => d.images },
+  organizations: { query: (a) => `organizations(${a}) { ${pageFields} }`, page: (d) => d.organizations },
+  'Delegation.events': {
+    query: (a) => `delegation(id: $delegation) { events(${a}) { ${pageFields} } }`,
+    page: (d) => d.delegation.events,
+    variables: () => ({ delegation: liaochengId }),
+  },
+};
+
+async function fetchPage(name: string, paging: Record<string, unknown>): Promise<Page> {
+  const connection = connections[name]!;
+  const args = Object.keys(paging).map((key) => `${key}: $${key}`).join(', ');
+  const types: Record<string, string> = { first: 'Int', last: 'Int', after: 'String', before: 'String' };
+  const variables = { ...connection.variables?.(), ...paging };
+  const declared = Object.keys(variables).map((key) => `$${key}: ${types[key] ?? 'ID!'}`).join(', ');
+  const data = await server.query(`query (${declared}) { ${connection.query(args)} }`, variables);
+  return connection.page(data);
+}
+
+describe.each(Object.keys(connections))('%s', (name) => {
+  test('walking one record at a time, forwards and backwards, visits each record exactly once, in order', async () => {
+    const all = await fetchPage(name, { first: 100 });
+    const expected = all.nodes.map((n) => n.id);
+    expect(expected.length).toBe(all.totalCount);
+    expect(all.totalCount).toBeGreaterThan(0);
+    expect(new Set(expected).size).toBe(expected.length);
+
+    const forwards: string[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard <= expected.length; guard++) {
+      const page: Page = await fetchPage(name, after ? { first: 1, after } : { first: 1 });
+      forwards.push(...page.nodes.map((n) => n.id));
+      expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+      expect(page.totalCount).toBe(expected.length);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(forwards).toEqual(expected);
+
+    const backwards: string[] = [];
+    let before: string | null = null;
+    for (let guard = 0; guard <= expected.length; guard++) {
+      const page: Page = await fetchPage(name, before ? { last: 1, before } : { last: 1 });
+      backwards.unshift(...page.nodes.map((n) => n.id));
+      expect(page.pageInfo.hasNextPage).toBe(before !== null);
+      if (!page.pageInfo.hasPreviousPage) break;
+      before = page.pageInfo.startCursor;
+    }
+    expect(backwards).toEqual(expected);
+  });
+
+  test('pages of three line up with the whole list, and edges carry the cursors of their nodes', async () => {
+    const expected = (await fetchPage(name, { first: 100 })).nodes.map((n) => n.id);
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: Page = await fetchPage(name, after ? { first: 3, after } : { first: 3 });
+      expect(page.edges.map((e) => e.node.id)).toEqual(page.nodes.map((n) => n.id));
+      expect(page.pageInfo.startCursor).toBe(page.edges[0]?.cursor ?? null);
+      expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+      seen.push(...page.nodes.map((n) => n.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(expected);
+  });
+});
+
+describe('page size', () => {
+  test('defaults to 20', async () => {
+    const { events } = await server.query(`{ events { ${pageFields} } }`);
+    expect(events.totalCount).toBe(55);
+    expect(events.nodes).toHaveLength(20);
+    expect(events.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+  });
+
+  test('allows 100', async () => {
+    const { events } = await server.query(`{ events(first: 100) { nodes { id } pageInfo { hasNextPage } } }`);
+    expect(events.nodes).toHaveLength(55);
+    expect(events.pageInfo.hasNextPage).toBe(false);
+  });
+
+  test.each([
+    ['first: 0', 'first'],
+    ['first: -1', 'first'],
+    ['first: 101', 'first'],
+    ['first: 1000', 'first'],
+    ['last: 0', 'last'],
+    ['last: 1000', 'last'],
+    ['first: 5, last: 5', 'last'],
+  ])('%s is a BAD_USER_INPUT error on %s, not a silent clamp', async (args, argument) => {
+    const response = await server.request(`{ events(${args}) { nodes { id } } }`);
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath: [argument] });
+    expect(response.errors![0]!.path).toEqual(['events']);
+    expect(response.data).toBeNull();
+  });
+});
+
+describe('cursors', () => {
+  test('a malformed cursor is a BAD_USER_INPUT error on the argument', async () => {
+    for (const [args, argument] of [['first: 2, after: "garbage"', 'after'], ['last: 2, before: "Zm9v"', 'before']]) {
+      const response = await server.request(`{ events(${args}) { nodes { id } } }`);
+      expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath: [argument] });
+    }
+  });
+
+  test('a cursor from a list in another order is refused rather than misread', async () => {
+    const byName = await fetchPage('events by name', { first: 2 });
+    const response = await server.request('query ($after: String) { events(first: 2, after: $after) { nodes { id } } }', { after: byName.pageInfo.endCursor });
+    expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath: ['after'] });
+  });
+
+  test('after pairs with first, before with last', async () => {
+    const page = await fetchPage('events by start date', { first: 2 });
+    for (const args of ['last: 2, after: $cursor', 'first: 2, before: $cursor', 'after: $cursor, before: $cursor']) {
+      const response = await server.request(`query ($cursor: String) { events(${args}) { nodes { id } } }`, { cursor: page.pageInfo.endCursor });
+      expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    }
+  });
+});
