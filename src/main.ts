@@ -23,10 +23,12 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // Should anything keep the event loop alive after the server and database close, exit anyway.
+    setTimeout(() => process.exit(0), 10_000).unref();
     await running.close();
     await db.$disconnect();
     logger.info('stopped');
-    process.exit(0);
+    // No process.exit here: returning lets the asynchronous log stream flush its last lines.
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -68,6 +68,8 @@ export async function createServer({ db, logger }: ServerDeps) {
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     introspection: true,
+    // main.ts owns the signals: Apollo's own handlers would stop it and re-raise the signal mid-shutdown.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpected(logger),
     plugins: [

@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { projectRoot } from '../src/shared/paths.js';
+
+// The service as an operator runs it: a process configured by the environment, stopped by a signal.
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: projectRoot,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  // 'close', not 'exit': it waits until the process's output has been read to the end.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  createInterface({ input: child.stdout! }).on('line', (line) => lines.push(line));
+  createInterface({ input: child.stderr! }).on('line', (line) => lines.push(line));
+  const listening = new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const found = lines.map((line) => /listening at (http:\/\/[^\s"]+)/.exec(line)?.[1]).find(Boolean);
+      if (found) {
+        clearInterval(timer);
+        resolve(found);
+      }
+    }, 50);
+    void exited.then(() => {
+      clearInterval(timer);
+      reject(new Error(`exited before listening:\n${lines.join('\n')}`));
+    });
+  });
+  listening.catch(() => {}); // awaited by the tests that expect it; others only watch the exit
+  return { child, lines, exited, listening };
+}
+
+describe('the service process', () => {
+  let dir: string;
+  let service: ReturnType<typeof start>;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'delegation-graph-main-'));
+    service = start({ DATABASE_URL: `file:${path.join(dir, 'nested', 'db.sqlite')}`, PORT: '0', HOST: '127.0.0.1' });
+    await service.listening;
+  });
+  afterAll(() => {
+    if (service.child.exitCode === null) (service.child as ChildProcess).kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('creates, migrates and seeds its database, then answers on the URL it logs', async () => {
+    const url = await service.listening;
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ delegations { totalCount } }' }),
+    });
+    expect(await response.json()).toEqual({ data: { delegations: { totalCount: 2 } } });
+    const logged = service.lines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+    expect(logged.map((entry) => entry.msg)).toEqual(expect.arrayContaining(['applied database migrations', 'seed article loaded']));
+  });
+
+  test('stops on SIGTERM with exit code 0', async () => {
+    service.child.kill('SIGTERM');
+    expect(await service.exited).toBe(0);
+    expect(service.lines.join('\n')).toMatch(/"msg":"stopped"/);
+  });
+});
+
+test('an invalid configuration is reported variable by variable, and the process exits 1', async () => {
+  const service = start({ PORT: 'eighty', DATABASE_URL: 'postgres://elsewhere', SEED: 'maybe' });
+  expect(await service.exited).toBe(1);
+  const output = service.lines.join('\n');
+  expect(output).toMatch(/PORT:/);
+  expect(output).toMatch(/DATABASE_URL: a SQLite file URL/);
+  expect(output).toMatch(/SEED:/);
+  expect(output).not.toMatch(/\n\s+at /);
+});
