@@ -1,5 +1,5 @@
 import { loadConfig, ConfigError } from './config.js';
-import { openDatabase } from './db/client.js';
+import { DatabaseSetupError, openDatabase } from './db/client.js';
 import { seed } from './db/seed.js';
 import { DocumentValidationError } from './modules/ingest/validate.js';
 import { createLogger } from './logger.js';
@@ -35,7 +35,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DocumentValidationError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof DocumentValidationError || error instanceof DatabaseSetupError) console.error(error.message);
   else console.error(error);
   process.exit(1);
 });

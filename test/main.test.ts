@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../src/shared/paths.js';
 
 // The service as an operator runs it: a process configured by the environment, stopped by a signal.
-function start(env: Record<string, string>) {
+function start(env: Record<string, string>, uid?: number) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot,
+    uid,
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -75,4 +76,18 @@ test('an invalid configuration is reported variable by variable, and the process
   expect(output).toMatch(/DATABASE_URL: a SQLite file URL/);
   expect(output).toMatch(/SEED:/);
   expect(output).not.toMatch(/\n\s+at /);
+});
+
+test('a database folder the service cannot write to is named in a one-line error, and the process exits 1', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'delegation-graph-readonly-'));
+  chmodSync(dir, 0o555);
+  try {
+    // Root writes anywhere: run the service as `nobody` then, as a container runs it as `node`.
+    const service = start({ DATABASE_URL: `file:${path.join(dir, 'db.sqlite')}`, PORT: '0' }, process.getuid?.() === 0 ? 65534 : undefined);
+    expect(await service.exited).toBe(1);
+    expect(service.lines.join('\n')).toMatch(new RegExp(`the database folder ${dir} is not writable`));
+  } finally {
+    chmodSync(dir, 0o755);
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

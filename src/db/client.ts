@@ -1,10 +1,15 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { migrate } from './migrate.js';
 
 export type Db = PrismaClient;
+
+/** A database that cannot be opened for reasons an operator must fix; reported without a stack trace. */
+export class DatabaseSetupError extends Error {
+  override name = 'DatabaseSetupError';
+}
 
 /** `file:` URLs are resolved against the working directory; the file's folder is created if missing. */
 export function sqliteFile(url: string): string {
@@ -21,6 +26,13 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<{ db: Db; applied: string[] }> {
   const file = sqliteFile(url);
   mkdirSync(path.dirname(file), { recursive: true });
+  // SQLite writes its -wal and -shm files beside the database: without this check an unwritable folder
+  // (a volume owned by another user) fails deep in the schema engine with an unreadable error.
+  try {
+    accessSync(path.dirname(file), constants.W_OK);
+  } catch {
+    throw new DatabaseSetupError(`the database folder ${path.dirname(file)} is not writable by this user (uid ${process.getuid?.() ?? '?'})`);
+  }
   const applied = await migrate(file);
   const adapter = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: options.busyTimeoutMs ?? 5000 });
   const db = new PrismaClient({ adapter });
