@@ -83,8 +83,10 @@ function checkDocument(doc: ArticleDocument): DocumentIssue[] {
     if (!isIsoCountryCode(code)) report(path, 'UNKNOWN_COUNTRY_CODE', `${code} is not an ISO 3166-1 alpha-2 country code`);
     else if (!countries.has(code)) report(path, 'UNKNOWN_REFERENCE', `country ${code} is not listed in this document's countries`);
   };
-  // A record placed in a city and a country must name the city's own country.
-  const placeIn = (path: PropertyKey[], cityKey: string | null | undefined, code: string | null | undefined) => {
+  // A record placed in a city and a country: both must exist, and the country must be the city's own.
+  const place = (path: PropertyKey[], cityKey: string | null | undefined, code: string | null | undefined) => {
+    refer(cities, [...path, 'cityKey'], cityKey, 'city');
+    referCountry([...path, 'countryCode'], code);
     const city = cityKey == null ? undefined : cities.get(cityKey);
     if (city && code != null && city.countryCode !== code) {
       report([...path, 'countryCode'], 'COUNTRY_MISMATCH', `city ${city.key} is in ${city.countryCode}, not ${code}`);
@@ -142,9 +144,7 @@ function checkDocument(doc: ArticleDocument): DocumentIssue[] {
   });
   doc.organizations.forEach((org, i) => {
     const path = ['organizations', i];
-    referCountry([...path, 'countryCode'], org.countryCode);
-    refer(cities, [...path, 'cityKey'], org.cityKey, 'city');
-    placeIn(path, org.cityKey, org.countryCode);
+    place(path, org.cityKey, org.countryCode);
     checkEvidence(path, org);
     requireFacts('organization', path, org, { name: org.name, city: org.cityKey });
     requireQuoted([...path, 'name'], org, 'name', org.name);
@@ -182,9 +182,7 @@ function checkDocument(doc: ArticleDocument): DocumentIssue[] {
   });
   doc.events.forEach((event, i) => {
     const path = ['events', i];
-    refer(cities, [...path, 'cityKey'], event.cityKey, 'city');
-    referCountry([...path, 'countryCode'], event.countryCode);
-    placeIn(path, event.cityKey, event.countryCode);
+    place(path, event.cityKey, event.countryCode);
     dateRange(path, event.startDate, event.endDate);
     event.participants.forEach((p, j) => refer(delegations, [...path, 'participants', j, 'delegationKey'], p.delegationKey, 'delegation'));
     event.organizerKeys.forEach((k, j) => refer(organizations, [...path, 'organizerKeys', j], k, 'organization'));
@@ -208,9 +206,7 @@ function checkDocument(doc: ArticleDocument): DocumentIssue[] {
   doc.agreements.forEach((agreement, i) => {
     const path = ['agreements', i];
     refer(events, [...path, 'eventKey'], agreement.eventKey, 'event');
-    refer(cities, [...path, 'cityKey'], agreement.cityKey, 'city');
-    referCountry([...path, 'countryCode'], agreement.countryCode);
-    placeIn(path, agreement.cityKey, agreement.countryCode);
+    place(path, agreement.cityKey, agreement.countryCode);
     agreement.parties.forEach((party, j) => refer(organizations, [...path, 'parties', j, 'organizationKey'], party.organizationKey, 'organization'));
     checkEvidence(path, agreement);
     requireFacts('agreement', path, agreement, {
@@ -227,9 +223,7 @@ function checkDocument(doc: ArticleDocument): DocumentIssue[] {
   doc.images.forEach((image, i) => {
     const path = ['images', i];
     refer(events, [...path, 'eventKey'], image.eventKey, 'event');
-    refer(cities, [...path, 'cityKey'], image.cityKey, 'city');
-    referCountry([...path, 'countryCode'], image.countryCode);
-    placeIn(path, image.cityKey, image.countryCode);
+    place(path, image.cityKey, image.countryCode);
     checkEvidence(path, image);
     requireFacts('image', path, image, {
       caption: image.caption,
