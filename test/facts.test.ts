@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seedDocuments } from '../src/db/seed.js';
+import { importDocument } from '../src/modules/ingest/ingest.service.js';
 import { startTestServer, type TestServer } from './helpers.js';
 
 // The article's facts, read back through the API as a dashboard would.
@@ -87,8 +89,8 @@ describe('the seed article through the API', () => {
     const astana = agreements.nodes.filter((a: any) => a.city?.name === 'Astana');
     expect(astana).toHaveLength(2);
     for (const agreement of astana) {
-      expect(agreement).toMatchObject({ kind: 'COOPERATION_AGREEMENT', signedOn: null, country: { isoCode: 'KZ' } });
-      expect(agreement.event.name).toMatch(/Kazakhstan cooperation and exchange event/);
+      // The article does not say at which event the agreements were signed: no event is linked.
+      expect(agreement).toMatchObject({ kind: 'COOPERATION_AGREEMENT', signedOn: null, country: { isoCode: 'KZ' }, event: null });
       expect(agreement.parties).toEqual([
         { role: 'VISITING_PARTY', description: 'a company from Liaocheng (unnamed)', organization: null },
         { role: 'LOCAL_PARTY', description: 'a local enterprise (unnamed)', organization: null },
@@ -99,7 +101,7 @@ describe('the seed article through the API', () => {
       kind: 'LONG_TERM_COOPERATION_FRAMEWORK_AGREEMENT',
       signedOn: null,
       country: { isoCode: 'UZ' },
-      event: { name: 'China (Shandong)-Uzbekistan Cooperation and Exchange Conference' },
+      event: null,
       parties: [
         { role: 'VISITING_PARTY', description: 'a Liaocheng-based company', organization: { name: 'Shandong Sinoglory Health Food Co', kind: 'COMPANY', city: { name: 'Liaocheng' } } },
         { role: 'LOCAL_PARTY', description: 'a local company (unnamed)', organization: null },
@@ -120,11 +122,31 @@ describe('the seed article through the API', () => {
     expect(images.nodes[2].caption).toBe("A foreign visitor is attracted by Liaocheng's gourd pyrography works.");
   });
 
-  test('an event links back to its agreements and images', async () => {
+  test('an event links back to the images that show it', async () => {
     const { events } = await server.query('{ events(first: 100) { nodes { name agreements { kind } images { position } } } }');
     const byName = Object.fromEntries(events.nodes.map((e: any) => [e.name, e]));
-    expect(byName['China (Shandong)-Uzbekistan Cooperation and Exchange Conference'].agreements).toEqual([{ kind: 'LONG_TERM_COOPERATION_FRAMEWORK_AGREEMENT' }]);
     expect(byName['"Friendly Shandong, Good Shandong Products" exhibition'].images).toEqual([{ position: 1 }]);
+    expect(byName['Shandong promotional exhibition'].images).toEqual([{ position: 2 }]);
+    expect(events.nodes.flatMap((e: any) => e.agreements)).toEqual([]);
+  });
+
+  test('an agreement linked to its signing event shows on both sides', async () => {
+    // The seed links none (the article does not say where they were signed); a document that does:
+    const doc = structuredClone(seedDocuments()[0]!.document) as any;
+    const conference = doc.events.find((e: any) => e.key === 'tashkent-china-shandong-uzbekistan-conference');
+    const agreement = doc.agreements.find((a: any) => a.key === 'tashkent-sinoglory-framework-agreement');
+    agreement.eventKey = conference.key;
+    agreement.evidence[1].facts.push('event');
+    const scratch = await startTestServer();
+    try {
+      await importDocument(scratch.db, doc);
+      const { agreements } = await scratch.query('{ agreements(filter: { countryCode: "UZ" }) { nodes { event { name agreements { kind } } } } }');
+      expect(agreements.nodes).toEqual([
+        { event: { name: conference.name, agreements: [{ kind: 'LONG_TERM_COOPERATION_FRAMEWORK_AGREEMENT' }] } },
+      ]);
+    } finally {
+      await scratch.close();
+    }
   });
 });
 
