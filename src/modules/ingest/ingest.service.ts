@@ -268,7 +268,7 @@ class DocumentWriter {
       startDate: event.startDate ?? null,
       endDate: event.endDate ?? null,
       cityId: this.id(this.ids.city, event.cityKey),
-      countryId: this.id(this.ids.country, event.countryCode ?? this.cityCountry(event.cityKey)),
+      countryId: this.countryId(event),
     }), async (event, id, row) => {
       const participations = event.participants.map((p) => ({ eventId: id, delegationId: this.ids.delegation.get(p.delegationKey)!, role: p.role }));
       await this.relink('eventParticipations', row?.participations ?? [], participations, (p) => `${p.delegationId}:${p.role}`, async () => {
@@ -295,7 +295,7 @@ class DocumentWriter {
       signedOn: agreement.signedOn ?? null,
       eventId: this.id(this.ids.event, agreement.eventKey),
       cityId: this.id(this.ids.city, agreement.cityKey),
-      countryId: this.id(this.ids.country, agreement.countryCode ?? this.cityCountry(agreement.cityKey)),
+      countryId: this.countryId(agreement),
     }), async (agreement, id, row) => {
       const parties = agreement.parties.map((party, i) => ({
         agreementId: id,
@@ -328,13 +328,15 @@ class DocumentWriter {
       takenOn: image.takenOn ?? null,
       url: image.url ?? null,
       cityId: this.id(this.ids.city, image.cityKey),
-      countryId: this.id(this.ids.country, image.countryCode ?? this.cityCountry(image.cityKey)),
+      countryId: this.countryId(image),
       eventId: this.id(this.ids.event, image.eventKey),
     }));
   }
 
-  private cityCountry(cityKey: string | null | undefined): string | null {
-    return this.doc.cities.find((city) => city.key === cityKey)?.countryCode ?? null;
+  /** A placed record's country: the one it names, else its city's (the validator checks they agree). */
+  private countryId(record: { countryCode?: string | null; cityKey?: string | null }): number | null {
+    const code = record.countryCode ?? this.doc.cities.find((city) => city.key === record.cityKey)?.countryCode;
+    return this.id(this.ids.country, code);
   }
 
   /** The article's quotes: rows no longer cited are deleted, new ones inserted, the rest left alone. */
