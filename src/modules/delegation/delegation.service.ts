@@ -2,6 +2,7 @@ import type { Context } from '../../context.js';
 import { OrderDirection, paginate } from '../../shared/connection.js';
 import { checkRange, countryCodeArg, overlaps } from '../../shared/filters.js';
 import { idOf } from '../../shared/global-id.js';
+import { loadAll } from '../../shared/loaders.js';
 import type { DelegationsArgs } from './delegation.args.js';
 
 export function findDelegation({ loaders }: Context, id: string) {
@@ -30,5 +31,5 @@ export function listDelegations({ db }: Context, args: DelegationsArgs) {
 
 export async function countriesVisited({ loaders }: Context, delegationId: number) {
   const visits = await loaders.visitsByDelegation.load(delegationId);
-  return Promise.all(visits.map((visit) => loaders.country.load(visit.countryId)));
+  return loadAll(loaders.country, visits.map((visit) => visit.countryId));
 }

@@ -37,7 +37,6 @@ export function listEvents({ db }: Context, args: EventsArgs, scope: { delegatio
   });
 }
 
-
 export async function delegationsOf({ loaders }: Context, eventId: number) {
   const participations = await loaders.participationsByEvent.load(eventId);
   return loadAll(loaders.delegation, participations.map((p) => p.delegationId));
