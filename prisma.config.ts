@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defineConfig } from 'prisma/config';
+import { externalTables } from './src/db/external-tables.js';
 
 // The Prisma CLI downloads its native schema engine before `generate`, even though `generate` never runs
 // it. Where no engine is installed (offline machines, CI here), point it at any existing file so that
@@ -16,6 +17,9 @@ if (!process.env.PRISMA_SCHEMA_ENGINE_BINARY) {
 export default defineConfig({
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },
+  // The search index is made by a hand-written migration; `prisma migrate dev` must not drop it.
+  experimental: { externalTables: true },
+  tables: { external: externalTables },
   datasource: { url: process.env.DATABASE_URL ?? 'file:./data/delegation-graph.db' },
 });
 

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadMigrations } from '../src/db/migrate.js';
-import { noFilters, withSchemaEngine } from '../src/db/schema-engine.js';
+import { schemaFilters, withSchemaEngine } from '../src/db/schema-engine.js';
 import { migrationsDir, schemaPath } from '../src/shared/paths.js';
 
 const arg = process.argv[2];
@@ -19,14 +19,14 @@ if (!arg || !(arg === '--check' || /^[a-z][a-z0-9_]*$/.test(arg))) {
 const scratch = mkdtempSync(path.join(tmpdir(), 'migration-'));
 try {
   await withSchemaEngine(`file:${path.join(scratch, 'shadow.db')}`, schemaPath, async (engine) => {
-  await engine.applyMigrations({ migrationsList: loadMigrations(), filters: noFilters });
+  await engine.applyMigrations({ migrationsList: loadMigrations(), filters: schemaFilters });
   const { stdout } = await engine.diff({
     // schemaDatasource: the live database behind the engine's adapter, here the scratch one.
     from: { tag: 'schemaDatasource', files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }], configDir: scratch },
     to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }] },
     script: true,
     exitCode: null,
-    filters: noFilters,
+    filters: schemaFilters,
   });
   const sql = (stdout ?? '').trim();
   const empty = sql === '' || sql === '-- This is an empty migration.';

@@ -11,10 +11,10 @@ import { openTestDatabase } from './helpers.js';
 
 const seedDocument = () => structuredClone(seedDocuments()[0]!.document) as any;
 
-/** Every row of every table, in a stable order: equal snapshots mean the database did not change. */
+/** Every row of every table (the search index too, not its internal shadow tables), in a stable order: equal snapshots mean the database did not change. */
 async function snapshot(db: Db) {
   const tables = (await db.$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name",
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND name NOT LIKE 'SearchIndex_%' ORDER BY name",
   )).map((t) => t.name);
   const out: Record<string, unknown[]> = {};
   for (const table of tables) out[table] = await db.$queryRawUnsafe(`SELECT * FROM "${table}" ORDER BY rowid`);

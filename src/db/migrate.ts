@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ApplyMigrationsInput } from '@prisma/schema-engine-wasm';
 import { migrationsDir, schemaPath } from '../shared/paths.js';
-import { noFilters, withSchemaEngine } from './schema-engine.js';
+import { schemaFilters, withSchemaEngine } from './schema-engine.js';
 
 /** The committed migrations, as the schema engine expects them (same layout as `prisma migrate`). */
 export function loadMigrations(dir = migrationsDir): ApplyMigrationsInput['migrationsList'] {
@@ -61,7 +61,7 @@ export async function migrate(file: string): Promise<string[]> {
   const migrationsList = loadMigrations();
   if (upToDate(file, migrationsList)) return [];
   return withSchemaEngine(`file:${file}`, schemaPath, async (engine) => {
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: noFilters });
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: schemaFilters });
     return appliedMigrationNames;
   });
 }

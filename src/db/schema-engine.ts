@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { externalTables } from './external-tables.js';
 
 export type SchemaEngine = bindings.SchemaEngine;
 
@@ -57,4 +58,4 @@ export async function withSchemaEngine<T>(url: string, schemaPath: string, work:
   }
 }
 
-export const noFilters = { externalTables: [], externalEnums: [] };
+export const schemaFilters = { externalTables, externalEnums: [] };
