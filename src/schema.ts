@@ -10,6 +10,7 @@ import { ImageResolver } from './modules/image/image.resolver.js';
 import { NodeResolver } from './modules/node/node.resolver.js';
 import { OrganizationResolver } from './modules/organization/organization.resolver.js';
 import { CityResolver, CountryResolver } from './modules/place/place.resolver.js';
+import { SearchResolver } from './modules/search/search.resolver.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -29,6 +30,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       CountryResolver,
       CityResolver,
       EvidenceResolver,
+      SearchResolver,
     ],
     validate: false,
   });

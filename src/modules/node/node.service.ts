@@ -15,10 +15,15 @@ const loaderOf: Record<NodeType, keyof Loaders> = {
 };
 
 /** Any object by its global ID, tagged with its type; null when the ID is well formed but matches nothing. */
-export async function findNode({ loaders }: Context, id: string, argumentPath: (string | number)[]) {
+export function findNode({ loaders }: Context, id: string, argumentPath: (string | number)[]) {
   const decoded = decodeGlobalId(id);
   if (!decoded) throw badUserInput(`${JSON.stringify(id)} is not a valid ID`, argumentPath);
-  const loader = loaders[loaderOf[decoded.type]] as Loaders['article'];
-  const row = await loader.load(decoded.id);
-  return row && { ...row, [typename]: decoded.type };
+  return loadNode(loaders, decoded.type, decoded.id);
+}
+
+/** A record of a known type by its numeric id, tagged with its type; null when there is none. */
+export async function loadNode(loaders: Loaders, type: NodeType, id: number) {
+  const loader = loaders[loaderOf[type]] as Loaders['article'];
+  const row = await loader.load(id);
+  return row && { ...row, [typename]: type };
 }
