@@ -8,6 +8,9 @@ export class AgreementFilter extends DateRangeFilter {
   @Field(() => String, { nullable: true, description: 'Only agreements signed in this country (ISO 3166-1 alpha-2 code).' })
   countryCode?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Only agreements signed in this city.' })
+  cityId?: string | null;
+
   @Field(() => ID, { nullable: true, description: 'Only agreements this organization is a party to.' })
   organizationId?: string | null;
 

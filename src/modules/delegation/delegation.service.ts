@@ -3,23 +3,28 @@ import { OrderDirection, paginate } from '../../shared/connection.js';
 import { checkRange, countryCodeArg, overlaps } from '../../shared/filters.js';
 import { idOf } from '../../shared/global-id.js';
 import { loadAll } from '../../shared/loaders.js';
-import type { DelegationsArgs } from './delegation.args.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { DelegationFilter, DelegationsArgs } from './delegation.args.js';
 
 export function findDelegation({ loaders }: Context, id: string) {
   return loaders.delegation.load(idOf('Delegation', id, ['id']));
 }
 
-/** Delegations by trip start (unknown starts last). */
-export function listDelegations({ db }: Context, args: DelegationsArgs) {
-  const { filter } = args;
-  checkRange(filter);
-  const where = {
+/** The SQL condition for a delegation filter, shared by the list and the aggregates. */
+export function delegationWhere(filter: DelegationFilter | null | undefined, path: readonly string[] = ['filter']) {
+  checkRange(filter, path);
+  return {
     AND: [
-      ...(filter?.countryCode != null ? [{ visits: { some: { country: { isoCode: countryCodeArg(filter.countryCode, ['filter', 'countryCode']) } } } }] : []),
-      ...(filter?.articleId != null ? [{ articleId: idOf('Article', filter.articleId, ['filter', 'articleId']) }] : []),
+      ...(filter?.countryCode != null ? [{ visits: { some: { country: { isoCode: countryCodeArg(filter.countryCode, [...path, 'countryCode']) } } } }] : []),
+      ...(filter?.articleId != null ? [{ articleId: idOf('Article', filter.articleId, [...path, 'articleId']) }] : []),
       ...overlaps('startDate', 'endDate', filter),
     ],
-  };
+  } satisfies Prisma.DelegationWhereInput;
+}
+
+/** Delegations by trip start (unknown starts last). */
+export function listDelegations({ db }: Context, args: DelegationsArgs) {
+  const where = delegationWhere(args.filter);
   return paginate(args, {
     where,
     key: { field: 'startDate', nullable: true },

@@ -3,30 +3,38 @@ import { OrderDirection, paginate } from '../../shared/connection.js';
 import { checkRange, countryCodeArg, overlaps } from '../../shared/filters.js';
 import { idOf } from '../../shared/global-id.js';
 import { loadAll } from '../../shared/loaders.js';
-import { EventOrderField, type EventsArgs } from './event.args.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { EventOrderField, type EventFilter, type EventsArgs } from './event.args.js';
 
 export function findEvent({ loaders }: Context, id: string) {
   return loaders.event.load(idOf('Event', id, ['id']));
 }
 
-/** Events matching the filter, in the requested order; `scope` narrows them to one delegation's. */
-export function listEvents({ db }: Context, args: EventsArgs, scope: { delegationId?: number } = {}) {
-  const { filter } = args;
-  checkRange(filter);
+/**
+ * The SQL condition for an event filter, shared by the list, the aggregates and the exports so they always
+ * agree; `path` locates the filter in the request for errors (`['filter']`, or `[]` for query parameters).
+ */
+export function eventWhere(filter: EventFilter | null | undefined, path: readonly string[] = ['filter'], scope: { delegationId?: number } = {}) {
+  checkRange(filter, path);
   const delegationIds = [
     scope.delegationId,
-    filter?.delegationId != null ? idOf('Delegation', filter.delegationId, ['filter', 'delegationId']) : undefined,
+    filter?.delegationId != null ? idOf('Delegation', filter.delegationId, [...path, 'delegationId']) : undefined,
   ].filter((id) => id !== undefined);
-  const where = {
+  return {
     AND: [
-      ...(filter?.countryCode != null ? [{ country: { isoCode: countryCodeArg(filter.countryCode, ['filter', 'countryCode']) } }] : []),
-      ...(filter?.cityId != null ? [{ cityId: idOf('City', filter.cityId, ['filter', 'cityId']) }] : []),
+      ...(filter?.countryCode != null ? [{ country: { isoCode: countryCodeArg(filter.countryCode, [...path, 'countryCode']) } }] : []),
+      ...(filter?.cityId != null ? [{ cityId: idOf('City', filter.cityId, [...path, 'cityId']) }] : []),
       ...(filter?.kind != null ? [{ kind: filter.kind }] : []),
-      ...(filter?.articleId != null ? [{ articleId: idOf('Article', filter.articleId, ['filter', 'articleId']) }] : []),
+      ...(filter?.articleId != null ? [{ articleId: idOf('Article', filter.articleId, [...path, 'articleId']) }] : []),
       ...delegationIds.map((delegationId) => ({ participations: { some: { delegationId } } })),
       ...overlaps('startDate', 'endDate', filter),
     ],
-  };
+  } satisfies Prisma.EventWhereInput;
+}
+
+/** Events matching the filter, in the requested order; `scope` narrows them to one delegation's. */
+export function listEvents({ db }: Context, args: EventsArgs, scope: { delegationId?: number } = {}) {
+  const where = eventWhere(args.filter, ['filter'], scope);
   const field = args.orderBy?.field ?? EventOrderField.START_DATE;
   return paginate(args, {
     where,
