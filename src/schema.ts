@@ -11,6 +11,7 @@ import { NodeResolver } from './modules/node/node.resolver.js';
 import { OrganizationResolver } from './modules/organization/organization.resolver.js';
 import { CityResolver, CountryResolver } from './modules/place/place.resolver.js';
 import { SearchResolver } from './modules/search/search.resolver.js';
+import { CityCountResolver, CountryCountResolver, StatsResolver } from './modules/stats/stats.resolver.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -31,6 +32,9 @@ export function getSchema(): Promise<GraphQLSchema> {
       CityResolver,
       EvidenceResolver,
       SearchResolver,
+      StatsResolver,
+      CountryCountResolver,
+      CityCountResolver,
     ],
     validate: false,
   });

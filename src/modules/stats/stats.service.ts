@@ -1,0 +1,91 @@
+import type { Context } from '../../context.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { idOf } from '../../shared/global-id.js';
+import { agreementWhere } from '../agreement/agreement.service.js';
+import { delegationWhere } from '../delegation/delegation.service.js';
+import { eventWhere } from '../event/event.service.js';
+import type { StatsFilter } from './stats.type.js';
+
+/** The three list conditions a stats filter stands for; built (and checked) once, before any count runs. */
+export interface StatsScope {
+  events: Prisma.EventWhereInput;
+  agreements: Prisma.AgreementWhereInput;
+  delegations: Prisma.DelegationWhereInput;
+  /** Visits of those delegations; a country filter keeps only the visits to that country. */
+  visits: Prisma.DelegationVisitWhereInput;
+}
+
+export function statsScope(filter: StatsFilter | null | undefined): StatsScope {
+  const { countryCode, cityId, articleId, delegationId, from, to } = filter ?? {};
+  const events = eventWhere({ countryCode, cityId, articleId, delegationId, from, to, kind: filter?.eventKind });
+  const agreements = agreementWhere({ countryCode, cityId, articleId, from, to, kind: filter?.agreementKind });
+  const delegations = delegationWhere({ countryCode, articleId, from, to });
+  if (delegationId != null) delegations.AND.push({ id: idOf('Delegation', delegationId, ['filter', 'delegationId']) } as never);
+  const visitedCountry = countryCode != null ? { country: { isoCode: countryCode.trim().toUpperCase() } } : {};
+  return { events, agreements, delegations, visits: { delegation: delegations, ...visitedCountry } };
+}
+
+interface Bucket<K> {
+  key: K | null;
+  count: number;
+}
+
+/** Largest first, ties by key; the unknown (null) bucket last. */
+function largestFirst<K extends string | number>(buckets: Bucket<K>[]): Bucket<K>[] {
+  return buckets.sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
+}
+
+function counted<R extends { _count: { _all: number } }>(rows: R[], key: (row: R) => string | number | null): Bucket<string | number>[] {
+  return rows.map((row) => ({ key: key(row), count: row._count._all }));
+}
+
+const all = { _all: true } as const;
+
+export async function countBy(ctx: Context, scope: StatsScope, what: 'eventsByCountry' | 'eventsByCity' | 'eventsByKind' | 'agreementsByCountry' | 'agreementsByKind') {
+  const { db } = ctx;
+  switch (what) {
+    case 'eventsByCountry':
+      return largestFirst(counted(await db.event.groupBy({ by: ['countryId'], where: scope.events, _count: all }), (row) => row.countryId));
+    case 'eventsByCity':
+      return largestFirst(counted(await db.event.groupBy({ by: ['cityId'], where: scope.events, _count: all }), (row) => row.cityId));
+    case 'eventsByKind':
+      return largestFirst(counted(await db.event.groupBy({ by: ['kind'], where: scope.events, _count: all }), (row) => row.kind));
+    case 'agreementsByCountry':
+      return largestFirst(counted(await db.agreement.groupBy({ by: ['countryId'], where: scope.agreements, _count: all }), (row) => row.countryId));
+    case 'agreementsByKind':
+      return largestFirst(counted(await db.agreement.groupBy({ by: ['kind'], where: scope.agreements, _count: all }), (row) => row.kind));
+  }
+}
+
+/** Events per month of their first day: SQL groups by day, the days are summed into months here. */
+export async function eventsByMonth({ db }: Context, scope: StatsScope) {
+  const days = await db.event.groupBy({ by: ['startDate'], where: scope.events, _count: all });
+  const months = new Map<string | null, number>();
+  for (const day of days) {
+    const month = day.startDate?.slice(0, 7) ?? null;
+    months.set(month, (months.get(month) ?? 0) + day._count._all);
+  }
+  return [...months]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : a.key.localeCompare(b.key)));
+}
+
+/**
+ * Delegations per visited country, plus those whose trip names no country. Under a country filter only
+ * that country's bar remains, so it equals the length of the delegation list under the same filter.
+ */
+export async function delegationsByCountry({ db }: Context, scope: StatsScope) {
+  const [visits, nowhere] = await Promise.all([
+    db.delegationVisit.groupBy({ by: ['countryId'], where: scope.visits, _count: all }),
+    db.delegation.count({ where: { AND: [scope.delegations, { visits: { none: {} } }] } }),
+  ]);
+  const result = counted(visits, (row) => row.countryId);
+  if (nowhere > 0) result.push({ key: null, count: nowhere });
+  return largestFirst(result);
+}
+
+export function totals({ db }: Context, scope: StatsScope, what: 'events' | 'agreements' | 'delegations') {
+  if (what === 'events') return db.event.count({ where: scope.events });
+  if (what === 'agreements') return db.agreement.count({ where: scope.agreements });
+  return db.delegation.count({ where: scope.delegations });
+}
