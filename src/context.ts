@@ -34,6 +34,10 @@ export function createLoaders(db: Db) {
       (ids: number[]) => db.delegation.findMany({ where: { parentId: { in: ids } }, orderBy: { id: 'asc' } }),
       (child) => child.parentId!,
     ),
+    participationsByDelegation: groupedBy(
+      (ids: number[]) => db.eventParticipation.findMany({ where: { delegationId: { in: ids } }, orderBy: { eventId: 'asc' } }),
+      (participation) => participation.delegationId,
+    ),
     participationsByEvent: groupedBy(
       (ids: number[]) => db.eventParticipation.findMany({ where: { eventId: { in: ids } }, orderBy: { delegationId: 'asc' } }),
       (participation) => participation.eventId,

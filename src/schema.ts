@@ -3,7 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AgreementPartyResolver, AgreementResolver } from './modules/agreement/agreement.resolver.js';
 import { ArticleResolver } from './modules/article/article.resolver.js';
-import { DelegationResolver } from './modules/delegation/delegation.resolver.js';
+import { DelegationResolver, ItineraryStopResolver } from './modules/delegation/delegation.resolver.js';
 import { EventParticipantResolver, EventResolver } from './modules/event/event.resolver.js';
 import { EvidenceResolver } from './modules/evidence/evidence.resolver.js';
 import { ImageResolver } from './modules/image/image.resolver.js';
@@ -22,6 +22,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       NodeResolver,
       ArticleResolver,
       DelegationResolver,
+      ItineraryStopResolver,
       EventResolver,
       EventParticipantResolver,
       AgreementResolver,

@@ -11,6 +11,8 @@ import { City, Country } from '../place/place.type.js';
 import { DelegationsArgs } from './delegation.args.js';
 import { countriesVisited, findDelegation, listDelegations } from './delegation.service.js';
 import { Delegation, DelegationConnection } from './delegation.type.js';
+import { itineraryOf, type Stop } from './itinerary.service.js';
+import { ItineraryStop } from './itinerary.type.js';
 
 @Resolver(() => Delegation)
 export class DelegationResolver extends extractedRecordResolver(Delegation, 'Delegation', 'delegationId') {
@@ -49,8 +51,30 @@ export class DelegationResolver extends extractedRecordResolver(Delegation, 'Del
     return countriesVisited(ctx, delegation.id);
   }
 
+  @FieldResolver(() => [ItineraryStop], {
+    description:
+      'The trip as ordered stops (city, or country where no city is named), each with its events; what a timeline renders. ' +
+      'Countries in trip order, cities within a country by their first known day; dates only where the articles give them.',
+  })
+  itinerary(@Root() delegation: DelegationRow, @Ctx() ctx: Context) {
+    return itineraryOf(ctx, delegation.id);
+  }
+
   @FieldResolver(() => EventConnection, { description: 'Events the delegation took part in; accepts the same filter and order as `events`.' })
   events(@Root() delegation: DelegationRow, @Ctx() ctx: Context, @Args(() => EventsArgs) args: EventsArgs) {
     return listEvents(ctx, args, { delegationId: delegation.id });
+  }
+}
+
+@Resolver(() => ItineraryStop)
+export class ItineraryStopResolver {
+  @FieldResolver()
+  country(@Root() stop: Stop, @Ctx() { loaders }: Context) {
+    return loadOptional(loaders.country, stop.countryId);
+  }
+
+  @FieldResolver()
+  city(@Root() stop: Stop, @Ctx() { loaders }: Context) {
+    return loadOptional(loaders.city, stop.cityId);
   }
 }
