@@ -1,3 +1,5 @@
+// type-graphql's decorators (in the modules imported below) need the metadata polyfill loaded first.
+import 'reflect-metadata';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
@@ -8,6 +10,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { createContext, type Context } from './context.js';
 import type { Db } from './db/client.js';
+import { EXPORT_PATH_PREFIX, handleExport } from './modules/export/export.handler.js';
 import { getSchema } from './schema.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -94,6 +97,7 @@ export async function createServer({ db, logger }: ServerDeps) {
       res.writeHead(302, { location: GRAPHQL_PATH });
       return res.end();
     }
+    if (url.pathname.startsWith(EXPORT_PATH_PREFIX)) return handleExport(db, req, res, url);
     if (url.pathname !== GRAPHQL_PATH) return sendJson(res, 404, { errors: [{ message: `no route ${url.pathname}; GraphQL is at ${GRAPHQL_PATH}` }] });
 
     const headers = new HeaderMap();

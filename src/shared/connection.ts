@@ -99,7 +99,7 @@ export interface PageQuery {
   take: number;
 }
 
-interface CursorValue {
+export interface CursorValue {
   field: string;
   value: string | number | null;
   id: number;
@@ -171,11 +171,7 @@ export async function paginate<T extends { id: number }>(
   // Walking backwards is walking forwards in the reversed order (where nulls come first).
   const ascending = (options.direction === OrderDirection.ASC) !== backwards;
   const nullsLast = !backwards;
-  const order = ascending ? 'asc' : 'desc';
-  const orderBy = [
-    key.nullable ? { [key.field]: { sort: order, nulls: nullsLast ? 'last' : 'first' } } : { [key.field]: order },
-    ...(key.field === 'id' ? [] : [{ id: order }]),
-  ];
+  const orderBy = keysetOrderBy(key, ascending ? 'asc' : 'desc', nullsLast);
   const beyond = ascending ? 'gt' : 'lt';
   const afterCursor = cursor && seek(key, cursor, beyond, nullsLast);
 
@@ -204,8 +200,16 @@ export async function paginate<T extends { id: number }>(
   };
 }
 
+/** The ORDER BY of a keyset walk: the key (its nulls at one end), then `id` to break ties. */
+export function keysetOrderBy(key: SortKey, order: 'asc' | 'desc', nullsLast: boolean): Record<string, unknown>[] {
+  return [
+    key.nullable ? { [key.field]: { sort: order, nulls: nullsLast ? 'last' : 'first' } } : { [key.field]: order },
+    ...(key.field === 'id' ? [] : [{ id: order }]),
+  ];
+}
+
 /** Rows strictly beyond the cursor in the walk order (`beyond` is gt or lt; nulls at the far end or not). */
-function seek(key: SortKey, cursor: CursorValue, beyond: 'gt' | 'lt', nullsLast: boolean): Where {
+export function seek(key: SortKey, cursor: CursorValue, beyond: 'gt' | 'lt', nullsLast: boolean): Where {
   const field = key.field;
   if (field === 'id') return { id: { [beyond]: cursor.id } };
   if (cursor.value === null) {

@@ -1,0 +1,76 @@
+import { GraphQLError } from 'graphql';
+import { isCalendarDate } from '../../shared/dates.js';
+import { badUserInput } from '../../shared/errors.js';
+
+/** The query parameters of an export, as the fields of the list's GraphQL filter. */
+export type ExportParameters = Record<string, string>;
+
+export interface ParameterRules<Where> {
+  /** Every accepted parameter: the fields of the list's filter. */
+  names: readonly string[];
+  /** The values `kind` may take (the Prisma enum). */
+  kinds: readonly string[];
+  /** The list's where-builder; called with `path = []` so its errors name the parameter. */
+  where: (filter: ExportParameters, path: readonly string[]) => Where;
+}
+
+/** Every bad query parameter of a request, each as a BAD_USER_INPUT GraphQL error. */
+export class InvalidParameters extends Error {
+  constructor(readonly errors: GraphQLError[]) {
+    super(errors.map((error) => error.message).join('; '));
+  }
+}
+
+/**
+ * The Prisma condition for an export's query parameters, built by the list's own where-builder so an
+ * export always holds what the list shows; throws InvalidParameters naming every bad parameter.
+ */
+export function whereFromQuery<Where>(query: URLSearchParams, rules: ParameterRules<Where>): Where {
+  const errors: GraphQLError[] = [];
+  const valid: ExportParameters = {};
+  for (const name of new Set(query.keys())) {
+    const values = query.getAll(name);
+    const problem = usageProblem(name, values, rules.names) ?? problemOf(name, values[0]!, rules);
+    if (problem) errors.push(problem);
+    else valid[name] = values[0]!;
+  }
+  // Checks across parameters (from after to) run on the valid ones, so every problem is reported at once.
+  const where = attempt(() => rules.where(valid, []));
+  if (where instanceof GraphQLError) errors.push(where);
+  if (errors.length > 0) throw new InvalidParameters(errors);
+  return where as Where;
+}
+
+/** A name the filter lacks or one given twice: an error, so a typo never silently exports everything. */
+function usageProblem(name: string, values: string[], names: readonly string[]): GraphQLError | null {
+  if (!names.includes(name)) return badUserInput(`unknown parameter ${JSON.stringify(name)}; expected ${names.join(', ')}`, [name]);
+  if (values.length > 1) return badUserInput(`parameter ${name} is given ${values.length} times; give it once`, [name]);
+  return null;
+}
+
+/** A parameter's own problem: its format, then what the where-builder says of it alone. */
+function problemOf<Where>(name: string, value: string, rules: ParameterRules<Where>): GraphQLError | null {
+  const format = formatProblem(name, value, rules.kinds);
+  if (format) return format;
+  const alone = attempt(() => rules.where({ [name]: value }, []));
+  return alone instanceof GraphQLError ? alone : null;
+}
+
+/** What the where-builders take on trust from GraphQL's type checks: enum values and calendar days. */
+function formatProblem(name: string, value: string, kinds: readonly string[]): GraphQLError | null {
+  if (name === 'kind' && !kinds.includes(value)) return badUserInput(`${JSON.stringify(value)} is not a kind; expected ${kinds.join(', ')}`, [name]);
+  if ((name === 'from' || name === 'to') && !isCalendarDate(value)) {
+    return badUserInput(`${JSON.stringify(value)} is not a calendar day written YYYY-MM-DD`, [name]);
+  }
+  return null;
+}
+
+/** The where-builder's result, or the BAD_USER_INPUT error it raised; any other failure propagates. */
+function attempt<T>(build: () => T): T | GraphQLError {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') return error;
+    throw error;
+  }
+}

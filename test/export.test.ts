@@ -1,0 +1,306 @@
+import { check } from '@placemarkio/check-geojson';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { importDocument } from '../src/modules/ingest/ingest.service.js';
+import { toGlobalId } from '../src/shared/global-id.js';
+import { secondArticle } from './fixtures/second-article.js';
+import { startTestServer, type TestServer } from './helpers.js';
+
+type Row = Record<string, string>;
+type Filter = Record<string, string>;
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+  await importDocument(server.db, secondArticle());
+});
+afterAll(() => server.close());
+
+function exportUrl(on: TestServer, file: string, filter: Filter = {}): string {
+  return `${new URL(on.url).origin}/export/${file}?${new URLSearchParams(filter)}`;
+}
+
+async function download(file: string, filter: Filter = {}, on: TestServer = server): Promise<string> {
+  const response = await fetch(exportUrl(on, file, filter));
+  const body = await response.text();
+  expect(response.status, body).toBe(200);
+  return body;
+}
+
+async function csvRows(file: string, filter: Filter = {}, on: TestServer = server): Promise<Row[]> {
+  return parse(await download(file, filter, on), { columns: true }) as Row[];
+}
+
+async function failure(path: string, init?: RequestInit) {
+  const response = await fetch(`${new URL(server.url).origin}${path}`, init);
+  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+}
+
+const eventFields = `id name kind startDate endDate description
+  city { name latitude longitude } country { name isoCode } delegations { name } articles { slug }`;
+
+async function listEvents(filter: Filter): Promise<{ totalCount: number; nodes: any[] }> {
+  const query = `query ($filter: EventFilter) { events(filter: $filter, first: 100) { totalCount nodes { ${eventFields} } } }`;
+  return (await server.query(query, { filter })).events;
+}
+
+async function listAgreements(filter: Filter): Promise<{ totalCount: number; nodes: any[] }> {
+  const query = `query ($filter: AgreementFilter) { agreements(filter: $filter, first: 100) {
+    totalCount nodes { id title kind signedOn description city { name } country { name isoCode } parties { description } event { id } articles { slug } }
+  } }`;
+  return (await server.query(query, { filter })).agreements;
+}
+
+async function idByName(list: 'delegations' | 'organizations', name: string): Promise<string> {
+  const { nodes } = (await server.query(`{ ${list}(first: 100) { nodes { id name } } }`))[list] as { nodes: { id: string; name: string }[] };
+  return nodes.find((node) => node.name === name)!.id;
+}
+
+/** What the CSV row of an event must hold, read from the GraphQL API. */
+function expectedEventRow(event: any): Row {
+  return {
+    id: event.id,
+    name: event.name,
+    kind: event.kind,
+    start_date: event.startDate ?? '',
+    end_date: event.endDate ?? '',
+    city: event.city?.name ?? '',
+    country: event.country?.name ?? '',
+    country_code: event.country?.isoCode ?? '',
+    latitude: event.city ? String(event.city.latitude) : '',
+    longitude: event.city ? String(event.city.longitude) : '',
+    delegations: event.delegations.map((delegation: any) => delegation.name).join('; '),
+    description: event.description ?? '',
+    article_slug: event.articles[0].slug,
+  };
+}
+
+const eventFilters: [string, () => Promise<Filter>][] = [
+  ['no filter', async () => ({})],
+  ['countryCode=KZ', async () => ({ countryCode: 'KZ' })],
+  ['a date range', async () => ({ from: '2023-09-01', to: '2023-09-30' })],
+  ['kind=EXHIBITION', async () => ({ kind: 'EXHIBITION' })],
+  ['delegationId', async () => ({ delegationId: await idByName('delegations', 'Jinan trade delegation') })],
+];
+
+describe('GET /export/events.csv', () => {
+  test.each(eventFilters)('holds exactly the events the list returns, in its order, field for field: %s', async (_name, filterOf) => {
+    const filter = await filterOf();
+    const list = await listEvents(filter);
+    const rows = await csvRows('events.csv', filter);
+    expect(list.nodes.length).toBeGreaterThan(0);
+    expect(rows.map((row) => row.id)).toEqual(list.nodes.map((event) => event.id));
+    expect(rows).toEqual(list.nodes.map(expectedEventRow));
+  });
+
+  test('a name with a comma and double quotes survives the round trip, quoted as RFC 4180 says', async () => {
+    const name = '"Friendly Shandong, Good Shandong Products" exhibition';
+    const text = await download('events.csv');
+    expect(text).toContain('"""Friendly Shandong, Good Shandong Products"" exhibition"');
+    expect(text.split('\r\n')[0]).toBe('id,name,kind,start_date,end_date,city,country,country_code,latitude,longitude,delegations,description,article_slug');
+    const rows = parse(text, { columns: true }) as Row[];
+    const fromList = (await listEvents({})).nodes.find((event) => event.name === name);
+    expect(rows.find((row) => row.id === fromList.id)!.name).toBe(name);
+  });
+
+  test('is sent as a CSV attachment named events.csv', async () => {
+    const response = await fetch(exportUrl(server, 'events.csv'));
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="events.csv"');
+    await response.text();
+  });
+
+  test('HEAD sends the headers without a body', async () => {
+    const response = await fetch(exportUrl(server, 'events.csv'), { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="events.csv"');
+    expect(await response.text()).toBe('');
+  });
+});
+
+describe('GET /export/agreements.csv', () => {
+  const agreementFilters: [string, () => Promise<Filter>][] = [
+    ['no filter', async () => ({})],
+    ['countryCode=KZ', async () => ({ countryCode: 'KZ' })],
+    ['kind=MEMORANDUM_OF_UNDERSTANDING', async () => ({ kind: 'MEMORANDUM_OF_UNDERSTANDING' })],
+    ['a date range', async () => ({ from: '2023-10-01', to: '2023-10-31' })],
+    ['organizationId', async () => ({ organizationId: await idByName('organizations', 'Rhein Getränke GmbH') })],
+  ];
+
+  test.each(agreementFilters)('holds exactly the agreements the list returns, in its order, field for field: %s', async (_name, filterOf) => {
+    const filter = await filterOf();
+    const list = await listAgreements(filter);
+    const rows = await csvRows('agreements.csv', filter);
+    expect(list.nodes.length).toBeGreaterThan(0);
+    expect(rows).toEqual(
+      list.nodes.map((agreement) => ({
+        id: agreement.id,
+        title: agreement.title,
+        kind: agreement.kind,
+        signed_on: agreement.signedOn ?? '',
+        city: agreement.city?.name ?? '',
+        country: agreement.country?.name ?? '',
+        country_code: agreement.country?.isoCode ?? '',
+        parties: agreement.parties.map((party: any) => party.description).join('; '),
+        event_id: agreement.event?.id ?? '',
+        description: agreement.description ?? '',
+        article_slug: agreement.articles[0].slug,
+      })),
+    );
+  });
+
+  test('the seed signed 2 agreements in Kazakhstan', async () => {
+    expect(await csvRows('agreements.csv', { countryCode: 'KZ' })).toHaveLength(2);
+  });
+
+  test('the memorandum points to the event it was signed at', async () => {
+    const [memorandum] = await csvRows('agreements.csv', { kind: 'MEMORANDUM_OF_UNDERSTANDING' });
+    const forum = (await listEvents({ countryCode: 'DE' })).nodes[0];
+    expect(memorandum!.event_id).toBe(forum.id);
+  });
+
+  test('is sent as a CSV attachment named agreements.csv', async () => {
+    const response = await fetch(exportUrl(server, 'agreements.csv'));
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="agreements.csv"');
+    await response.text();
+  });
+});
+
+describe('GET /export/events.geojson', () => {
+  test('is valid GeoJSON with one feature per listed event, placed at its city, unlocated ones with null geometry', async () => {
+    const response = await fetch(exportUrl(server, 'events.geojson'));
+    expect(response.headers.get('content-type')).toBe('application/geo+json');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="events.geojson"');
+    const collection = check(await response.text()) as any;
+    const list = await listEvents({});
+    expect(collection.type).toBe('FeatureCollection');
+    expect(collection.features).toHaveLength(list.totalCount);
+    expect(collection.features.map((feature: any) => feature.id)).toEqual(list.nodes.map((event) => event.id));
+    for (const [index, event] of list.nodes.entries()) {
+      const feature = collection.features[index];
+      expect(feature.geometry).toEqual(event.city ? { type: 'Point', coordinates: [event.city.longitude, event.city.latitude] } : null);
+      expect(feature.properties).toMatchObject({ name: event.name, countryCode: event.country?.isoCode ?? null, articleSlug: event.articles[0].slug });
+      expect(feature.properties.coordinatesSource === null).toBe(event.city === null);
+    }
+    expect(collection.features.some((feature: any) => feature.geometry === null)).toBe(true);
+  });
+
+  test('applies the filter like the list', async () => {
+    const collection = check(await download('events.geojson', { countryCode: 'KZ' })) as any;
+    expect(collection.features.map((feature: any) => feature.id)).toEqual((await listEvents({ countryCode: 'KZ' })).nodes.map((event) => event.id));
+  });
+});
+
+describe('bad requests', () => {
+  const badParameters: [string, string, string[]][] = [
+    ['a country code that is not ISO', 'countryCode=XX', ['countryCode']],
+    ['a day that does not exist', 'from=2023-02-30', ['from']],
+    ['a range that ends before it starts', 'from=2023-09-10&to=2023-09-01', ['from']],
+    ['a kind that does not exist', 'kind=NOPE', ['kind']],
+    ['an unknown parameter (a typo)', 'countrycode=KZ', ['countrycode']],
+    ['a parameter given twice', 'kind=EXHIBITION&kind=MEETING', ['kind']],
+    ['a cityId that is not a City ID', `cityId=${toGlobalId('Country', 1)}`, ['cityId']],
+  ];
+
+  test.each(badParameters)('%s is a 400 with a GraphQL-shaped error naming the parameter', async (_name, query, argumentPath) => {
+    const response = await failure(`/export/events.csv?${query}`);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.body).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'BAD_USER_INPUT', argumentPath } }] });
+    expect((await listEvents({})).totalCount).toBeGreaterThan(0);
+  });
+
+  test('every bad parameter is reported at once', async () => {
+    const response = await failure('/export/agreements.csv?countryCode=XX&kind=EXHIBITION&from=yesterday&delegationId=x');
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((error: any) => error.extensions.argumentPath)).toEqual([['countryCode'], ['kind'], ['from'], ['delegationId']]);
+  });
+
+  test('the server answers the next request after a bad one', async () => {
+    expect((await failure('/export/events.geojson?kind=NOPE')).status).toBe(400);
+    expect(await csvRows('events.csv', { kind: 'EXHIBITION' })).not.toHaveLength(0);
+  });
+
+  test('POST is a 405 that names the allowed methods', async () => {
+    const response = await failure('/export/events.csv', { method: 'POST', body: 'x' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  test('an unknown export is a 404 with a JSON body', async () => {
+    const response = await failure('/export/events.xlsx');
+    expect(response.status).toBe(404);
+    expect(response.body.errors[0].message).toMatch(/events\.csv/);
+  });
+});
+
+describe('a large export', () => {
+  const synthetic = 1234;
+  let large: TestServer;
+  beforeAll(async () => {
+    large = await startTestServer();
+    // Several batches of 500, with ties on the day and a block of unknown days that spans a batch boundary;
+    // descriptions hold what CSV must quote (commas, quotes, CRLF, a lone CR or LF) and a leading = kept verbatim.
+    await large.db.$executeRawUnsafe(`
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${synthetic})
+      INSERT INTO "Event" ("articleId", "key", "name", "nameIsQuoted", "kind", "startDate", "description")
+      SELECT 1, 'synthetic-' || i, 'Synthetic event ' || i, 0, 'OTHER',
+        CASE WHEN i % 3 = 0 THEN NULL ELSE '2023-10-0' || (i % 9 + 1) END,
+        CASE i % 4
+          WHEN 0 THEN 'a lone LF' || char(10) || 'ends the line'
+          WHEN 1 THEN 'a lone CR' || char(13) || 'ends the line'
+          WHEN 2 THEN 'a comma, "quotes"' || char(13) || char(10) || 'and CRLF '
+          ELSE '=SUM(A' || i || ')'
+        END
+      FROM n`);
+  });
+  afterAll(() => large.close());
+
+  async function allListed(): Promise<{ id: string; description: string }[]> {
+    const events: { id: string; description: string }[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = (await large.query('query ($after: String) { events(first: 100, after: $after) { nodes { id description } pageInfo { endCursor hasNextPage } } }', { after })).events;
+      events.push(...page.nodes);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    return events;
+  }
+
+  test('streams every event across batches in the list’s order, with quoted line breaks intact', async () => {
+    const text = await download('events.csv', {}, large);
+    // Readers that take any of CR, LF or CRLF as a line end (pandas, R) need every line break inside a field quoted.
+    expect(text).toContain(',"a lone LF\nends the line",');
+    expect(text).toContain(',"a lone CR\rends the line",');
+    expect(text).toContain(',=SUM(A3),');
+    const rows = parse(text, { columns: true }) as Row[];
+    const listed = await allListed();
+    expect(listed.length).toBeGreaterThan(synthetic);
+    expect(rows.map((row) => row.id)).toEqual(listed.map((event) => event.id));
+    expect(rows.map((row) => row.description)).toEqual(listed.map((event) => event.description ?? ''));
+  });
+
+  test('a failure before the first byte is a clean 500 without details', async () => {
+    await insertDanglingEvent();
+    const response = await fetch(exportUrl(large, 'events.csv', { articleId: toGlobalId('Article', 999) }));
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  });
+
+  test('a failure after streaming began cuts the download, so it never looks complete', async () => {
+    await insertDanglingEvent();
+    // The dangling event sorts last (no day, highest id), so the failure comes batches after the headers.
+    const response = await fetch(exportUrl(large, 'events.csv', {}));
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow();
+    expect(await csvRows('events.csv', { kind: 'EXHIBITION' }, large)).not.toHaveLength(0);
+  });
+
+  /** An event whose article does not exist: loading its relations fails, like a database fault would. */
+  async function insertDanglingEvent(): Promise<void> {
+    await large.db.$executeRawUnsafe('PRAGMA foreign_keys = OFF');
+    await large.db.$executeRawUnsafe(`INSERT OR IGNORE INTO "Event" ("articleId", "key", "name", "nameIsQuoted", "kind") VALUES (999, 'dangling', 'Dangling', 0, 'OTHER')`);
+    await large.db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+  }
+});
