@@ -6,8 +6,10 @@ import { startTestServer, type TestServer } from './helpers.js';
 
 // The README's example queries are documentation people copy: each one must run and return facts.
 const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
-const section = readme.slice(readme.indexOf('## Example queries'), readme.indexOf('\n## ', readme.indexOf('## Example queries') + 1));
-const examples = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
+const sectionOf = (title: string) => readme.slice(readme.indexOf(`## ${title}`), readme.indexOf('\n## ', readme.indexOf(`## ${title}`) + 1));
+const graphqlBlocks = (text: string) => [...text.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
+const examples = graphqlBlocks(sectionOf('Example queries'));
+const dashboardExamples = graphqlBlocks(sectionOf('Dashboard queries'));
 
 let server: TestServer;
 beforeAll(async () => {
@@ -17,9 +19,10 @@ afterAll(() => server.close());
 
 test('the README has example queries', () => {
   expect(examples.length).toBeGreaterThanOrEqual(6);
+  expect(dashboardExamples.length).toBeGreaterThanOrEqual(4);
 });
 
-test.each(examples.map((query, index) => [index + 1, query] as const))('example %i runs without errors and returns data', async (_index, query) => {
+test.each([...examples, ...dashboardExamples].map((query, index) => [index + 1, query] as const))('example %i runs without errors and returns data', async (_index, query) => {
   const { images } = await server.query('{ images(first: 1) { nodes { id } } }');
   const response = await server.request(query, query.includes('$id') ? { id: images.nodes[0].id } : undefined);
   expect(response.errors).toBeUndefined();
