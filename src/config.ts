@@ -1,7 +1,44 @@
 import { z } from 'zod';
+import { ROLES, type ApiKey, type Role } from './shared/auth.js';
+
+const KEY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
+
+/**
+ * `keyId:role:sha256hex` entries, comma-separated. A problem names the entry by its position (1-based),
+ * and the keyId once it is valid, but never the hash: an operator may have pasted a token by mistake.
+ */
+function parseApiKeys(value: string, ctx: z.RefinementCtx): ApiKey[] {
+  const keys: (ApiKey & { position: number })[] = [];
+  const problem = (message: string) => ctx.addIssue({ code: 'custom', message });
+  value.split(',').forEach((raw, index) => {
+    const entry = raw.trim();
+    // Empty entries are skipped, so appending with `API_KEYS="$API_KEYS,<entry>"` works when it was empty.
+    if (entry === '') return;
+    const at = `entry ${index + 1}`;
+    const parts = entry.split(':');
+    if (parts.length !== 3) return problem(`${at}: expected keyId:role:sha256hex, found ${parts.length} part(s)`);
+    const [keyId, role, hash] = parts as [string, string, string];
+    const errors: string[] = [];
+    if (!KEY_ID.test(keyId)) errors.push('the keyId must be 1 to 64 letters, digits, _ or -');
+    if (!(ROLES as readonly string[]).includes(role)) errors.push(`the role must be ${ROLES.join(' or ')}`);
+    if (!SHA256_HEX.test(hash)) {
+      const found = hash.length === 64 ? 'found a character other than 0-9, a-f' : `found ${hash.length} characters`;
+      errors.push(`the hash must be a SHA-256 in 64 hexadecimal characters; ${found}`);
+    }
+    if (errors.length > 0) return problem(`${at}: ${errors.join('; ')}`);
+    const sha256 = Buffer.from(hash, 'hex');
+    const sameId = keys.find((key) => key.keyId === keyId);
+    if (sameId) return problem(`${at}: keyId ${keyId} is already used by entry ${sameId.position}`);
+    const sameHash = keys.find((key) => key.sha256.equals(sha256));
+    if (sameHash) return problem(`${at} (keyId ${keyId}): the same hash is already configured for entry ${sameHash.position}`);
+    keys.push({ keyId, role: role as Role, sha256, position: index + 1 });
+  });
+  return keys.map(({ keyId, role, sha256 }) => ({ keyId, role, sha256 }));
+}
 
 // The only reader of process.env: every setting is parsed here, once, and every problem is reported at once.
-const schema = z.object({
+const environment = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -14,7 +51,10 @@ const schema = z.object({
     .default('true')
     .transform((value) => value === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Unset means no keys: every mutation is refused.
+  API_KEYS: z.string().default('').transform(parseApiKeys),
 });
+const schema = environment.transform(({ API_KEYS, ...settings }) => ({ ...settings, apiKeys: API_KEYS }));
 
 export type Config = z.output<typeof schema>;
 

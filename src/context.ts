@@ -1,5 +1,6 @@
 import type { Db } from './db/client.js';
 import type { Evidence } from './generated/prisma/client.js';
+import type { Viewer } from './shared/auth.js';
 import { byId, groupedBy } from './shared/loaders.js';
 
 export type EvidenceSubject = 'delegationId' | 'eventId' | 'agreementId' | 'imageId' | 'organizationId' | 'cityId' | 'countryId';
@@ -79,8 +80,10 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export interface Context {
   db: Db;
   loaders: Loaders;
+  /** The API key the request authenticated with; null when it sent none (reads are public). */
+  viewer: Viewer | null;
 }
 
-export function createContext(db: Db): Context {
-  return { db, loaders: createLoaders(db) };
+export function createContext(db: Db, viewer: Viewer | null = null): Context {
+  return { db, loaders: createLoaders(db), viewer };
 }

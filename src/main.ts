@@ -14,7 +14,7 @@ async function main() {
   if (config.SEED) {
     for (const report of await seed(db)) logger.info({ article: report.slug, status: report.status, changes: report.changes }, 'seed article loaded');
   }
-  const server = await createServer({ db, logger });
+  const server = await createServer({ db, logger, apiKeys: config.apiKeys });
   const running = await server.listen(config.PORT, config.HOST);
   logger.info({ url: running.url }, `delegation-graph listening at ${running.url}`);
 

@@ -12,6 +12,7 @@ import { createContext, type Context } from './context.js';
 import type { Db } from './db/client.js';
 import { EXPORT_PATH_PREFIX, handleExport } from './modules/export/export.handler.js';
 import { getSchema } from './schema.js';
+import { authenticate, type ApiKey } from './shared/auth.js';
 
 export const GRAPHQL_PATH = '/graphql';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -19,6 +20,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export interface ServerDeps {
   db: Db;
   logger: Logger;
+  /** Keys that may call mutations; none (the default) refuses every mutation. */
+  apiKeys?: readonly ApiKey[];
 }
 
 export interface RunningServer {
@@ -66,7 +69,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 }
 
 /** The HTTP server with Apollo on /graphql; used by main and by the tests. Listens when started. */
-export async function createServer({ db, logger }: ServerDeps) {
+export async function createServer({ db, logger, apiKeys = [] }: ServerDeps) {
   const server = createHttpServer();
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
@@ -115,7 +118,8 @@ export async function createServer({ db, logger }: ServerDeps) {
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(db),
+      // A bad credential throws a GraphQLError here; Apollo answers with its extensions.http (401, WWW-Authenticate).
+      context: async () => createContext(db, authenticate(req.headers.authorization, apiKeys)),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

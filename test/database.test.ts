@@ -7,19 +7,9 @@ import { seed, seedDocuments } from '../src/db/seed.js';
 import { importDocument } from '../src/modules/ingest/ingest.service.js';
 import { DocumentValidationError } from '../src/modules/ingest/validate.js';
 import { migrationsDir } from '../src/shared/paths.js';
-import { openTestDatabase } from './helpers.js';
+import { openTestDatabase, snapshot } from './helpers.js';
 
 const seedDocument = () => structuredClone(seedDocuments()[0]!.document) as any;
-
-/** Every row of every table (the search index too, not its internal shadow tables), in a stable order: equal snapshots mean the database did not change. */
-async function snapshot(db: Db) {
-  const tables = (await db.$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND name NOT LIKE 'SearchIndex_%' ORDER BY name",
-  )).map((t) => t.name);
-  const out: Record<string, unknown[]> = {};
-  for (const table of tables) out[table] = await db.$queryRawUnsafe(`SELECT * FROM "${table}" ORDER BY rowid`);
-  return JSON.parse(JSON.stringify(out, (_key, value) => (typeof value === 'bigint' ? Number(value) : value)));
-}
 
 let db: Db;
 let dir: string;
@@ -88,7 +78,12 @@ describe('seed loading', () => {
     const report = await importDocument(db, seedDocument());
     expect(report.status).toBe('UPDATED');
     expect(report.changes).toEqual({ articles: { created: 0, updated: 1, deleted: 0 } });
-    expect(await snapshot(db)).toEqual(before);
+    const { AuditEntry: audit, ...after } = await snapshot(db);
+    const { AuditEntry: auditBefore, ...rest } = before;
+    expect(after).toEqual(rest);
+    // The one change is in the audit log, with the hash before and after.
+    expect(audit.slice(auditBefore!.length)).toMatchObject([{ action: 'UPDATE', entity: 'Article', actor: 'system' }]);
+    expect(JSON.parse((audit.at(-1) as any).before).contentHash).toBe('stale');
   });
 });
 

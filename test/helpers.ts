@@ -5,11 +5,20 @@ import { pino } from 'pino';
 import { openDatabase, type Db } from '../src/db/client.js';
 import { seed } from '../src/db/seed.js';
 import { createServer } from '../src/server.js';
+import type { ApiKey } from '../src/shared/auth.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   data?: T;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+  /** The HTTP response headers (such as www-authenticate). */
+  headers?: Headers;
+}
+
+/** How a request authenticates: `token` sends `Authorization: Bearer <token>`; `authorization` sends that header as given. */
+export interface RequestOptions {
+  token?: string;
+  authorization?: string;
 }
 
 export interface TestServer {
@@ -17,9 +26,9 @@ export interface TestServer {
   url: string;
   dir: string;
   /** POSTs a GraphQL document to the running server. */
-  request: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
+  request: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) => Promise<GraphQLResponse<T>>;
   /** Like request, but fails the test on any error and returns `data`. */
-  query: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+  query: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) => Promise<T>;
   close: () => Promise<void>;
 }
 
@@ -32,26 +41,27 @@ export async function openTestDatabase(options: { seed?: boolean } = {}) {
   return { db, dir, url };
 }
 
-/** A real HTTP server on a free port, over a real temporary SQLite file. */
-export async function startTestServer(options: { seed?: boolean } = {}): Promise<TestServer> {
+/** A real HTTP server on a free port, over a real temporary SQLite file; `apiKeys` as API_KEYS would configure. */
+export async function startTestServer(options: { seed?: boolean; apiKeys?: ApiKey[] } = {}): Promise<TestServer> {
   const { db, dir } = await openTestDatabase(options);
-  const server = await createServer({ db, logger: pino({ level: 'silent' }) });
+  const server = await createServer({ db, logger: pino({ level: 'silent' }), apiKeys: options.apiKeys });
   const running = await server.listen(0, '127.0.0.1');
-  const request = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
+  const request = async <T>(query: string, variables?: Record<string, unknown>, auth: RequestOptions = {}): Promise<GraphQLResponse<T>> => {
+    const authorization = auth.authorization ?? (auth.token === undefined ? undefined : `Bearer ${auth.token}`);
     const response = await fetch(running.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(authorization === undefined ? {} : { authorization }) },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<T>, 'status'>) };
+    return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<T>, 'status'>), headers: response.headers };
   };
   return {
     db,
     dir,
     url: running.url,
     request,
-    async query<T>(query: string, variables?: Record<string, unknown>) {
-      const response = await request<T>(query, variables);
+    async query<T>(query: string, variables?: Record<string, unknown>, auth?: RequestOptions) {
+      const response = await request<T>(query, variables, auth);
       if (response.errors) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
       return response.data!;
     },
@@ -61,4 +71,14 @@ export async function startTestServer(options: { seed?: boolean } = {}): Promise
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Every row of every table (the search index too, not its internal shadow tables), in a stable order: equal snapshots mean the database did not change. */
+export async function snapshot(db: Db) {
+  const tables = (await db.$queryRawUnsafe<{ name: string }[]>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND name NOT LIKE 'SearchIndex_%' ORDER BY name",
+  )).map((t) => t.name);
+  const out: Record<string, unknown[]> = {};
+  for (const table of tables) out[table] = await db.$queryRawUnsafe(`SELECT * FROM "${table}" ORDER BY rowid`);
+  return JSON.parse(JSON.stringify(out, (_key, value) => (typeof value === 'bigint' ? Number(value) : value)));
 }
