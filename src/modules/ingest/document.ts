@@ -12,9 +12,10 @@ import { isCalendarDate } from '../../shared/dates.js';
 // support it. The seed is such a document, and so is every later import; one schema, one code path.
 // Records refer to each other by `key` (unique within the document) and to countries by ISO code.
 
-const text = z.string().regex(/^\S(.*\S)?$/s, 'non-empty text without leading or trailing spaces');
+// Patterns avoid regex flags, which JSON Schema (article-document.schema.json) cannot carry.
+const text = z.string().regex(/^\S([\s\S]*\S)?$/, 'non-empty text without leading or trailing spaces');
 const key = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a key is lower-case letters, digits and dashes');
-const date = z.string().refine(isCalendarDate, 'not a calendar date written YYYY-MM-DD');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD').refine(isCalendarDate, 'not a calendar date');
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code in upper case, such as KZ');
 
 /** The record fields a quote can support, per record type: the GraphQL field names. */
@@ -34,8 +35,9 @@ function evidenceOf<T extends RecordType>(type: T) {
     .array(
       z.strictObject({
         quote: z.string().min(1),
-        start: z.number().int().nonnegative(),
-        end: z.number().int().positive(),
+        // Offsets may be left out when the quote occurs exactly once in the body: validation fills them in.
+        start: z.number().int().nonnegative().nullish(),
+        end: z.number().int().positive().nullish(),
         facts: z.array(z.enum(factFields[type] as unknown as [string, ...string[]])).default([]),
       }),
     )
@@ -167,3 +169,19 @@ export const articleDocumentSchema = z.strictObject({
 
 export type ArticleDocument = z.infer<typeof articleDocumentSchema>;
 export type EvidenceInput = ArticleDocument['events'][number]['evidence'][number];
+
+/**
+ * The document format as JSON Schema (draft 2020-12), for editors and pipelines that write documents.
+ * It checks shape and formats; what needs the body or the whole document (quotes at their offsets, facts
+ * backed by quotes, references, real calendar days) only the validator checks.
+ */
+export function documentJsonSchema() {
+  return {
+    ...z.toJSONSchema(articleDocumentSchema, { io: 'input' }),
+    $id: 'https://delegation-graph.example/article-document.schema.json',
+    title: 'Article document',
+    description:
+      'An article and every record extracted from it, each with the quotes of the article that support it. ' +
+      'Accepted by the articleImport mutation, by `npm run import`, and as a seed file in prisma/seed/.',
+  };
+}

@@ -1,23 +1,34 @@
 import { isIsoCountryCode } from '../../shared/countries.js';
 import { articleDocumentSchema, type ArticleDocument, type EvidenceInput, type RecordType } from './document.js';
 
-export type IssueCode =
-  | 'INVALID_VALUE'
-  | 'DUPLICATE_KEY'
-  | 'UNKNOWN_REFERENCE'
-  | 'UNKNOWN_COUNTRY_CODE'
-  | 'COUNTRY_MISMATCH'
-  | 'INVALID_DATE_RANGE'
-  | 'QUOTE_MISMATCH'
-  | 'MISSING_EVIDENCE'
-  | 'NOT_QUOTED'
-  | 'CYCLE';
+/** What can be wrong with a document, with what each means (the API's `DocumentErrorCode`). */
+export const issueCodes = {
+  INVALID_VALUE: 'A field is missing, of the wrong type or format, or not allowed.',
+  DUPLICATE_KEY: 'A key (or ISO code, or image position) is used twice.',
+  UNKNOWN_REFERENCE: 'A reference names a key the document does not have.',
+  UNKNOWN_COUNTRY_CODE: 'Not an ISO 3166-1 alpha-2 country code.',
+  COUNTRY_MISMATCH: 'A city placed in another country than its own.',
+  INVALID_DATE_RANGE: 'A range that ends before it starts, or an end without a start.',
+  QUOTE_MISMATCH: 'A quote that is not in the body, or not at its offsets.',
+  AMBIGUOUS_QUOTE: 'A quote without offsets that occurs more than once in the body.',
+  MISSING_EVIDENCE: 'A stated fact that no quote supports.',
+  NOT_QUOTED: 'A name marked as quoted, or a caption or credit, that its quotes do not contain verbatim.',
+  CYCLE: 'Delegations that are their own ancestors.',
+} as const;
+export type IssueCode = keyof typeof issueCodes;
 
 /** One problem in a document, at a path such as `events[2].evidence[0].quote`. */
 export interface DocumentIssue {
   path: string;
+  /** The same path as parts: `['events', 2, 'evidence', 0, 'quote']`. */
+  segments: (string | number)[];
   message: string;
   code: IssueCode;
+}
+
+function issueAt(path: readonly PropertyKey[], code: IssueCode, message: string): DocumentIssue {
+  const segments = path.map((part) => (typeof part === 'number' ? part : String(part)));
+  return { path: formatPath(segments), segments, message, code };
 }
 
 export class DocumentValidationError extends Error {
@@ -39,7 +50,7 @@ export function validateDocument(input: unknown): ArticleDocument {
   const parsed = articleDocumentSchema.safeParse(input);
   if (!parsed.success) {
     throw new DocumentValidationError(
-      parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message, code: 'INVALID_VALUE' })),
+      parsed.error.issues.map((issue) => issueAt(issue.path, 'INVALID_VALUE', issue.message)),
     );
   }
   const issues = checkDocument(parsed.data);
@@ -53,8 +64,7 @@ interface Extracted {
 
 function checkDocument(doc: ArticleDocument): DocumentIssue[] {
   const issues: DocumentIssue[] = [];
-  const report = (path: PropertyKey[], code: IssueCode, message: string) =>
-    issues.push({ path: formatPath(path), code, message });
+  const report = (path: PropertyKey[], code: IssueCode, message: string) => issues.push(issueAt(path, code, message));
 
   const keysOf = <T, K extends string | number>(section: string, items: T[], keyOf: (item: T) => K, what = 'key') => {
     const seen = new Map<K, T>();
@@ -98,10 +108,21 @@ function checkDocument(doc: ArticleDocument): DocumentIssue[] {
   };
 
   const body = doc.article.body;
+  // Locates each quote: offsets given must match the body; offsets left out are filled in when the quote
+  // occurs exactly once (with one offset given, the other follows from the quote's length).
   const checkEvidence = (path: PropertyKey[], record: Extracted) => {
     record.evidence.forEach((item, index) => {
       const at = [...path, 'evidence', index];
-      if (item.end <= item.start || item.end > body.length) {
+      if (item.start == null && item.end == null) {
+        const found = occurrences(body, item.quote);
+        if (found.length === 1) Object.assign(item, { start: found[0]!, end: found[0]! + item.quote.length });
+        else if (found.length === 0) report([...at, 'quote'], 'QUOTE_MISMATCH', 'the quote does not occur in the article body');
+        else report([...at, 'quote'], 'AMBIGUOUS_QUOTE', `the quote occurs ${found.length} times (at ${found.join(', ')}); give its start and end`);
+        return;
+      }
+      item.start ??= item.end! - item.quote.length;
+      item.end ??= item.start + item.quote.length;
+      if (item.start < 0 || item.end <= item.start || item.end > body.length) {
         report([...at, 'end'], 'QUOTE_MISMATCH', `offsets ${item.start}..${item.end} are outside the body (length ${body.length})`);
       } else if (body.slice(item.start, item.end) !== item.quote) {
         const found = body.indexOf(item.quote);
@@ -237,4 +258,11 @@ function checkDocument(doc: ArticleDocument): DocumentIssue[] {
     if (image.credit != null) requireQuoted([...path, 'credit'], image, 'credit', image.credit, true);
   });
   return issues;
+}
+
+/** Every offset at which `quote` starts in `body`, overlapping ones included. */
+function occurrences(body: string, quote: string): number[] {
+  const found: number[] = [];
+  for (let at = body.indexOf(quote); at >= 0; at = body.indexOf(quote, at + 1)) found.push(at);
+  return found;
 }
