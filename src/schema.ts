@@ -3,15 +3,18 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AgreementPartyResolver, AgreementResolver } from './modules/agreement/agreement.resolver.js';
 import { ArticleResolver } from './modules/article/article.resolver.js';
+import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { DelegationResolver, ItineraryStopResolver } from './modules/delegation/delegation.resolver.js';
 import { EventParticipantResolver, EventResolver } from './modules/event/event.resolver.js';
 import { EvidenceResolver } from './modules/evidence/evidence.resolver.js';
 import { ImageResolver } from './modules/image/image.resolver.js';
+import { IngestResolver } from './modules/ingest/ingest.resolver.js';
 import { NodeResolver } from './modules/node/node.resolver.js';
 import { OrganizationResolver } from './modules/organization/organization.resolver.js';
 import { CityResolver, CountryResolver } from './modules/place/place.resolver.js';
 import { SearchResolver } from './modules/search/search.resolver.js';
 import { CityCountResolver, CountryCountResolver, StatsResolver } from './modules/stats/stats.resolver.js';
+import { ViewerResolver } from './modules/viewer/viewer.resolver.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -33,9 +36,12 @@ export function getSchema(): Promise<GraphQLSchema> {
       CityResolver,
       EvidenceResolver,
       SearchResolver,
+      IngestResolver,
+      AuditResolver,
       StatsResolver,
       CountryCountResolver,
       CityCountResolver,
+      ViewerResolver,
     ],
     validate: false,
   });

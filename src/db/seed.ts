@@ -15,6 +15,6 @@ export function seedDocuments(dir = seedDir): { file: string; document: unknown 
 /** Loads every seed document through the import path; a document already loaded is a no-op. */
 export async function seed(db: Db): Promise<ImportReport[]> {
   const reports: ImportReport[] = [];
-  for (const { document } of seedDocuments()) reports.push(await importDocument(db, document));
+  for (const { document } of seedDocuments()) reports.push(await importDocument(db, document, { actor: 'seed' }));
   return reports;
 }

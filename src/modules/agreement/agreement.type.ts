@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AgreementKind, AgreementPartyRole } from '../../generated/prisma/enums.js';
 import { connectionType } from '../../shared/connection.js';
 import { DateScalar } from '../../shared/scalars.js';
@@ -30,6 +30,9 @@ registerEnumType(AgreementPartyRole, {
 
 @ObjectType({ implements: Node, description: 'An agreement signed during a delegation’s trip, as an article reports it.', simpleResolvers: true })
 export class Agreement extends Node {
+  @Field(() => Int, { description: 'Incremented by every change; pass it back when updating, and the update fails if the record changed since.' })
+  version!: number;
+
   @Field(() => String, { description: 'Title of the agreement; see `titleIsQuoted`.' })
   title!: string;
 

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/connection.js';
 import { DateScalar } from '../../shared/scalars.js';
 import { Node } from '../node/node.type.js';
@@ -9,6 +9,9 @@ import { Node } from '../node/node.type.js';
   simpleResolvers: true,
 })
 export class Delegation extends Node {
+  @Field(() => Int, { description: 'Incremented by every change; pass it back when updating, and the update fails if the record changed since.' })
+  version!: number;
+
   @Field(() => String, { description: 'Name of the delegation; see `nameIsQuoted`.' })
   name!: string;
 

@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EventKind, ParticipationRole } from '../../generated/prisma/enums.js';
 import { connectionType } from '../../shared/connection.js';
 import { DateScalar } from '../../shared/scalars.js';
@@ -32,6 +32,9 @@ registerEnumType(ParticipationRole, {
 
 @ObjectType({ implements: Node, description: 'An event that delegations took part in, as an article reports it.', simpleResolvers: true })
 export class Event extends Node {
+  @Field(() => Int, { description: 'Incremented by every change; pass it back when updating, and the update fails if the record changed since.' })
+  version!: number;
+
   @Field(() => String, { description: 'Name of the event; see `nameIsQuoted`.' })
   name!: string;
 

@@ -5,6 +5,9 @@ import { Node } from '../node/node.type.js';
 
 @ObjectType({ implements: Node, description: 'A photo published with an article, described by its caption.', simpleResolvers: true })
 export class Image extends Node {
+  @Field(() => Int, { description: 'Incremented by every change; pass it back when updating, and the update fails if the record changed since.' })
+  version!: number;
+
   @Field(() => String, { description: 'Caption, verbatim from the article.' })
   caption!: string;
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import type { AgreementPartyRole, ParticipationRole } from '../../generated/prisma/enums.js';
 import type { ArticleDocument, EvidenceInput } from './document.js';
 import { validateDocument } from './validate.js';
 
@@ -12,6 +13,19 @@ interface OwnedModel<R> {
   create(args: never): Promise<Row>;
   update(args: never): Promise<Row>;
   deleteMany(args: { where: { id: { in: number[] } } }): Promise<{ count: number }>;
+}
+
+/** A record's links of one kind (an event's participations), compared and rewritten as a set. */
+// Method syntax on purpose: it lets one array hold link sets of different link types.
+interface LinkSet<Item, R, L extends object = object> {
+  /** Counted under this name in the import report. */
+  entity: string;
+  /** The Prisma relation that holds them, included when reading the record; also their audit field. */
+  relation: string;
+  current(row: R): L[];
+  desired(item: Item): L[];
+  signature(link: L): string;
+  replace(ownerId: number, links: L[]): Promise<void>;
 }
 
 export type ImportStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED';
@@ -38,14 +52,51 @@ export function documentHash(doc: ArticleDocument): string {
  * article's own records by article and key), updated in place, and removed when the document no longer
  * has them, so a re-import changes exactly what changed and keeps every ID stable.
  */
-export async function importDocument(db: Db, input: unknown): Promise<ImportReport> {
+export async function importDocument(db: Db, input: unknown, options: ImportOptions = {}): Promise<ImportReport> {
   const doc = validateDocument(input);
   const contentHash = documentHash(doc);
-  const existing = await db.article.findUnique({ where: { slug: doc.article.slug }, select: { id: true, contentHash: true } });
+  const existing = await findArticle(db, doc);
   if (existing?.contentHash === contentHash) {
     return { articleId: existing.id, slug: doc.article.slug, status: 'UNCHANGED', changes: {} };
   }
-  return db.$transaction((tx) => new DocumentWriter(tx, doc, contentHash).write(), { timeout: 60_000 });
+  return db.$transaction(async (tx) => {
+    const report = await new DocumentWriter(tx, doc, contentHash, options.actor ?? 'system').write();
+    await options.beforeCommit?.(tx);
+    return report;
+  }, { timeout: 60_000 });
+}
+
+export interface ImportOptions {
+  /** Who writes, for the audit log: an API key id, `cli:<user>`, `seed`. */
+  actor?: string;
+  /** Runs inside the transaction after the writes (tests inject failures here). */
+  beforeCommit?: (tx: Tx) => Promise<void>;
+}
+
+/** The article a document updates: the one with its slug, else the one with its URL (a renamed slug). */
+async function findArticle(db: Db | Tx, doc: ArticleDocument) {
+  const { slug, url } = doc.article;
+  return (await db.article.findUnique({ where: { slug } })) ?? (url ? db.article.findUnique({ where: { url } }) : null);
+}
+
+/** The GraphQL type each written entity is audited under; link rows and evidence are part of their owners. */
+const auditedEntities: Record<string, string> = {
+  articles: 'Article',
+  referenceSources: 'ReferenceSource',
+  countries: 'Country',
+  cities: 'City',
+  organizations: 'Organization',
+  delegations: 'Delegation',
+  events: 'Event',
+  agreements: 'Agreement',
+  images: 'Image',
+};
+/** Entities with a version column: every change to one of them increments it. */
+const versioned = new Set(['organizations', 'delegations', 'events', 'agreements', 'images']);
+
+/** A row as JSON for the audit log: keys sorted, dates as ISO text. */
+function snapshot(row: Record<string, unknown>): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(row).sort(([a], [b]) => a.localeCompare(b))));
 }
 
 class DocumentWriter {
@@ -59,13 +110,21 @@ class DocumentWriter {
     event: new Map<string, number>(),
   };
   private readonly evidence: Prisma.EvidenceCreateManyInput[] = [];
+  private readonly audit: Prisma.AuditEntryCreateManyInput[] = [];
   private articleId = 0;
 
   constructor(
     private readonly tx: Tx,
     private readonly doc: ArticleDocument,
     private readonly contentHash: string,
+    private readonly actor: string,
   ) {}
+
+  private record(entity: string, action: 'CREATE' | 'UPDATE' | 'DELETE', entityId: number, before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
+    const type = auditedEntities[entity];
+    if (!type) return;
+    this.audit.push({ actor: this.actor, action, entity: type, entityId, before: before && snapshot(before), after: after && snapshot(after) });
+  }
 
   private count(entity: string, change: keyof EntityChanges, by = 1) {
     if (by === 0) return;
@@ -73,34 +132,33 @@ class DocumentWriter {
     this.changes[entity][change] += by;
   }
 
-  /** Creates the row, updates it when a field differs, or leaves it alone; returns its id. */
+  /**
+   * Creates the row, updates it when a field differs (incrementing its version), or leaves it alone;
+   * `links` are the record's relations as the document wants them, which count as fields for the version
+   * and the audit log. Returns its id.
+   */
   private async put(
     entity: string,
     found: Row | null | undefined,
     data: Record<string, unknown>,
     ops: { create: (data: never) => Promise<Row>; update: (args: never) => Promise<Row> },
+    links: { before: Record<string, unknown>; after: Record<string, unknown>; changed: boolean } = { before: {}, after: {}, changed: false },
   ): Promise<number> {
     if (!found) {
       this.count(entity, 'created');
-      return (await ops.create({ data } as never)).id;
+      const row = await ops.create({ data } as never);
+      this.record(entity, 'CREATE', row.id, null, { ...row, ...links.after });
+      return row.id;
     }
-    if (Object.entries(data).some(([field, value]) => (found[field] ?? null) !== (value ?? null))) {
+    const differs = Object.entries(data).some(([field, value]) => (found[field] ?? null) !== (value ?? null));
+    if (differs || links.changed) {
       this.count(entity, 'updated');
-      await ops.update({ where: { id: found.id }, data } as never);
+      const bump = versioned.has(entity) ? { version: { increment: 1 } } : {};
+      const row = await ops.update({ where: { id: found.id }, data: { ...data, ...bump } } as never);
+      const before = Object.fromEntries(Object.keys(row).map((field) => [field, found[field]]));
+      this.record(entity, 'UPDATE', found.id, { ...before, ...links.before }, { ...row, ...links.after });
     }
     return found.id;
-  }
-
-  /** Replaces a record's set of links when it differs; `signature` identifies a link. */
-  private async relink<T>(entity: string, current: T[], desired: T[], signature: (link: T) => string, replace: () => Promise<unknown>) {
-    const before = new Set(current.map(signature));
-    const after = new Set(desired.map(signature));
-    const added = [...after].filter((link) => !before.has(link)).length;
-    const removed = [...before].filter((link) => !after.has(link)).length;
-    if (added + removed === 0) return;
-    this.count(entity, 'created', added);
-    this.count(entity, 'deleted', removed);
-    await replace();
   }
 
   private cite(subject: Partial<Prisma.EvidenceCreateManyInput>, evidence: EvidenceInput[]) {
@@ -108,8 +166,8 @@ class DocumentWriter {
       this.evidence.push({
         ...subject,
         articleId: this.articleId,
-        start: item.start,
-        end: item.end,
+        start: item.start!,
+        end: item.end!,
         quote: item.quote,
         facts: [...item.facts].sort().join(' '),
       });
@@ -124,7 +182,7 @@ class DocumentWriter {
     const { tx, doc } = this;
     const { article } = doc;
 
-    const found = await tx.article.findUnique({ where: { slug: article.slug } });
+    const found = await findArticle(tx, doc);
     this.articleId = await this.put('articles', found, {
       slug: article.slug,
       title: article.title,
@@ -184,6 +242,7 @@ class DocumentWriter {
     await this.writeAgreements();
     await this.writeImages();
     await this.writeEvidence();
+    if (this.audit.length > 0) await tx.auditEntry.createMany({ data: this.audit });
 
     const status: ImportStatus = found ? 'UPDATED' : 'CREATED';
     return { articleId: this.articleId, slug: article.slug, status, changes: this.changes };
@@ -197,30 +256,51 @@ class DocumentWriter {
 
   /**
    * Writes the records of one kind that the article owns, matched by key: creates, updates or leaves
-   * each, lets `link` sync its relations, and deletes the ones the document no longer has.
+   * each (with its link sets), and deletes the ones the document no longer has.
    */
   private async syncOwned<Item extends { key: string; evidence: EvidenceInput[] }, R extends Row & { key: string }>(
     entity: string,
     subject: 'delegationId' | 'eventId' | 'agreementId' | 'imageId',
     model: OwnedModel<R>,
-    include: Record<string, true> | undefined,
     items: Item[],
     dataOf: (item: Item) => Record<string, unknown>,
-    link?: (item: Item, id: number, row: R | undefined) => Promise<void>,
+    linkSets: LinkSet<Item, R>[] = [],
+    written?: (item: Item, id: number) => void,
   ): Promise<Map<string, number>> {
+    const include = linkSets.length > 0 ? Object.fromEntries(linkSets.map((set) => [set.relation, true] as const)) : undefined;
     const existing = new Map((await model.findMany({ where: { articleId: this.articleId }, include })).map((row) => [row.key, row]));
     const ids = new Map<string, number>();
     for (const item of items) {
       const row = existing.get(item.key);
       existing.delete(item.key);
-      const id = await this.put(entity, row, { articleId: this.articleId, key: item.key, ...dataOf(item) }, model);
+      const links = linkSets.map((set) => {
+        const current = row ? set.current(row) : [];
+        const desired = set.desired(item);
+        const before = new Set(current.map(set.signature));
+        const after = new Set(desired.map(set.signature));
+        const added = [...after].filter((link) => !before.has(link)).length;
+        const removed = [...before].filter((link) => !after.has(link)).length;
+        return { set, current, desired, added, removed };
+      });
+      const id = await this.put(entity, row, { articleId: this.articleId, key: item.key, ...dataOf(item) }, model, {
+        before: Object.fromEntries(links.map((link) => [link.set.relation, link.current])),
+        after: Object.fromEntries(links.map((link) => [link.set.relation, link.desired])),
+        changed: links.some((link) => link.added + link.removed > 0),
+      });
       ids.set(item.key, id);
-      await link?.(item, id, row);
+      written?.(item, id);
+      for (const link of links.filter((link) => link.added + link.removed > 0)) {
+        this.count(link.set.entity, 'created', link.added);
+        this.count(link.set.entity, 'deleted', link.removed);
+        await link.set.replace(id, link.desired);
+      }
       this.cite({ [subject]: id }, item.evidence);
     }
     if (existing.size > 0) {
-      const { count } = await model.deleteMany({ where: { id: { in: [...existing.values()].map((row) => row.id) } } });
+      const gone = [...existing.values()];
+      const { count } = await model.deleteMany({ where: { id: { in: gone.map((row) => row.id) } } });
       this.count(entity, 'deleted', count);
+      for (const row of gone) this.record(entity, 'DELETE', row.id, row, null);
     }
     return ids;
   }
@@ -238,7 +318,9 @@ class DocumentWriter {
         }
       }
     }
-    await this.syncOwned('delegations', 'delegationId', tx.delegation as unknown as OwnedModel<Row & { key: string; visits: { countryId: number; position: number }[] }>, { visits: true }, ordered, (delegation) => ({
+    type DelegationRow = Row & { key: string; visits: Visit[] };
+    type Visit = { countryId: number; position: number };
+    await this.syncOwned('delegations', 'delegationId', tx.delegation as unknown as OwnedModel<DelegationRow>, ordered, (delegation) => ({
       name: delegation.name,
       nameIsQuoted: delegation.nameIsQuoted,
       description: delegation.description ?? null,
@@ -247,20 +329,25 @@ class DocumentWriter {
       parentId: this.id(this.ids.delegation, delegation.parentKey),
       startDate: delegation.startDate ?? null,
       endDate: delegation.endDate ?? null,
-    }), async (delegation, id, row) => {
-      this.ids.delegation.set(delegation.key, id);
-      const visits = delegation.countriesVisited.map((code, i) => ({ delegationId: id, countryId: this.ids.country.get(code)!, position: i + 1 }));
-      await this.relink('delegationVisits', row?.visits ?? [], visits, (v) => `${v.countryId}@${v.position}`, async () => {
-        await tx.delegationVisit.deleteMany({ where: { delegationId: id } });
-        await tx.delegationVisit.createMany({ data: visits });
-      });
-    });
+    }), [{
+      entity: 'delegationVisits',
+      relation: 'visits',
+      current: (row) => row.visits.map(({ countryId, position }) => ({ countryId, position })),
+      desired: (delegation) => delegation.countriesVisited.map((code, i) => ({ countryId: this.ids.country.get(code)!, position: i + 1 })),
+      signature: (v: Visit) => `${v.countryId}@${v.position}`,
+      replace: async (delegationId: number, visits: Visit[]) => {
+        await tx.delegationVisit.deleteMany({ where: { delegationId } });
+        await tx.delegationVisit.createMany({ data: visits.map((v) => ({ ...v, delegationId })) });
+      },
+    }], (delegation, id) => this.ids.delegation.set(delegation.key, id));
   }
 
   private async writeEvents() {
     const { tx, doc } = this;
-    type EventRow = Row & { key: string; participations: { delegationId: number; role: string }[]; organizers: { organizationId: number }[] };
-    const ids = await this.syncOwned('events', 'eventId', tx.event as unknown as OwnedModel<EventRow>, { participations: true, organizers: true }, doc.events, (event) => ({
+    type Participation = { delegationId: number; role: ParticipationRole };
+    type Organizer = { organizationId: number };
+    type EventRow = Row & { key: string; participations: Participation[]; organizers: Organizer[] };
+    const ids = await this.syncOwned('events', 'eventId', tx.event as unknown as OwnedModel<EventRow>, doc.events, (event) => ({
       name: event.name,
       nameIsQuoted: event.nameIsQuoted,
       kind: event.kind,
@@ -269,25 +356,35 @@ class DocumentWriter {
       endDate: event.endDate ?? null,
       cityId: this.id(this.ids.city, event.cityKey),
       countryId: this.countryId(event),
-    }), async (event, id, row) => {
-      const participations = event.participants.map((p) => ({ eventId: id, delegationId: this.ids.delegation.get(p.delegationKey)!, role: p.role }));
-      await this.relink('eventParticipations', row?.participations ?? [], participations, (p) => `${p.delegationId}:${p.role}`, async () => {
-        await tx.eventParticipation.deleteMany({ where: { eventId: id } });
-        await tx.eventParticipation.createMany({ data: participations });
-      });
-      const organizers = event.organizerKeys.map((k) => ({ eventId: id, organizationId: this.ids.organization.get(k)! }));
-      await this.relink('eventOrganizers', row?.organizers ?? [], organizers, (o) => `${o.organizationId}`, async () => {
-        await tx.eventOrganizer.deleteMany({ where: { eventId: id } });
-        await tx.eventOrganizer.createMany({ data: organizers });
-      });
-    });
+    }), [{
+      entity: 'eventParticipations',
+      relation: 'participations',
+      current: (row) => row.participations.map(({ delegationId, role }) => ({ delegationId, role })),
+      desired: (event) => event.participants.map((p) => ({ delegationId: this.ids.delegation.get(p.delegationKey)!, role: p.role })),
+      signature: (p: Participation) => `${p.delegationId}:${p.role}`,
+      replace: async (eventId: number, participations: Participation[]) => {
+        await tx.eventParticipation.deleteMany({ where: { eventId } });
+        await tx.eventParticipation.createMany({ data: participations.map((p) => ({ ...p, eventId })) });
+      },
+    }, {
+      entity: 'eventOrganizers',
+      relation: 'organizers',
+      current: (row) => row.organizers.map(({ organizationId }) => ({ organizationId })),
+      desired: (event) => event.organizerKeys.map((k) => ({ organizationId: this.ids.organization.get(k)! })),
+      signature: (o: Organizer) => `${o.organizationId}`,
+      replace: async (eventId: number, organizers: Organizer[]) => {
+        await tx.eventOrganizer.deleteMany({ where: { eventId } });
+        await tx.eventOrganizer.createMany({ data: organizers.map((o) => ({ ...o, eventId })) });
+      },
+    }]);
     for (const [key, id] of ids) this.ids.event.set(key, id);
   }
 
   private async writeAgreements() {
     const { tx, doc } = this;
-    type AgreementRow = Row & { key: string; parties: { position: number; organizationId: number | null; role: string; description: string }[] };
-    await this.syncOwned('agreements', 'agreementId', tx.agreement as unknown as OwnedModel<AgreementRow>, { parties: true }, doc.agreements, (agreement) => ({
+    type Party = { position: number; organizationId: number | null; role: AgreementPartyRole; description: string };
+    type AgreementRow = Row & { key: string; parties: Party[] };
+    await this.syncOwned('agreements', 'agreementId', tx.agreement as unknown as OwnedModel<AgreementRow>, doc.agreements, (agreement) => ({
       title: agreement.title,
       titleIsQuoted: agreement.titleIsQuoted,
       kind: agreement.kind,
@@ -296,19 +393,22 @@ class DocumentWriter {
       eventId: this.id(this.ids.event, agreement.eventKey),
       cityId: this.id(this.ids.city, agreement.cityKey),
       countryId: this.countryId(agreement),
-    }), async (agreement, id, row) => {
-      const parties = agreement.parties.map((party, i) => ({
-        agreementId: id,
+    }), [{
+      entity: 'agreementParties',
+      relation: 'parties',
+      current: (row) => row.parties.map(({ position, organizationId, role, description }) => ({ position, organizationId, role, description })),
+      desired: (agreement) => agreement.parties.map((party, i) => ({
         position: i + 1,
         organizationId: this.id(this.ids.organization, party.organizationKey),
         description: party.description,
         role: party.role,
-      }));
-      await this.relink('agreementParties', row?.parties ?? [], parties, (p) => `${p.position}:${p.organizationId}:${p.role}:${p.description}`, async () => {
-        await tx.agreementParty.deleteMany({ where: { agreementId: id } });
-        await tx.agreementParty.createMany({ data: parties });
-      });
-    });
+      })),
+      signature: (p: Party) => `${p.position}:${p.organizationId}:${p.role}:${p.description}`,
+      replace: async (agreementId: number, parties: Party[]) => {
+        await tx.agreementParty.deleteMany({ where: { agreementId } });
+        await tx.agreementParty.createMany({ data: parties.map((p) => ({ ...p, agreementId })) });
+      },
+    }]);
   }
 
   private async writeImages() {
@@ -321,7 +421,7 @@ class DocumentWriter {
       .map((row) => row.id);
     if (moving.length > 0) await tx.image.updateMany({ where: { id: { in: moving } }, data: { position: { multiply: -1 } } });
     const images = [...doc.images].sort((a, b) => a.position - b.position);
-    await this.syncOwned('images', 'imageId', tx.image as unknown as OwnedModel<Row & { key: string }>, undefined, images, (image) => ({
+    await this.syncOwned('images', 'imageId', tx.image as unknown as OwnedModel<Row & { key: string }>, images, (image) => ({
       position: image.position,
       caption: image.caption,
       credit: image.credit ?? null,

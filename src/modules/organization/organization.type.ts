@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OrganizationKind } from '../../generated/prisma/enums.js';
 import { connectionType } from '../../shared/connection.js';
 import { Node } from '../node/node.type.js';
@@ -20,6 +20,9 @@ registerEnumType(OrganizationKind, {
   simpleResolvers: true,
 })
 export class Organization extends Node {
+  @Field(() => Int, { description: 'Incremented by every change; pass it back when updating, and the update fails if the record changed since.' })
+  version!: number;
+
   @Field(() => String, { description: 'Name, as the article gives it.' })
   name!: string;
 

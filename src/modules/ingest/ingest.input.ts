@@ -1,0 +1,288 @@
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { AgreementKind, AgreementPartyRole, EventKind, OrganizationKind, ParticipationRole } from '../../generated/prisma/enums.js';
+
+// The article document as GraphQL input: the same fields as the JSON format of prisma/seed/*.json (and
+// article-document.schema.json), so a document file can be sent as the `input` variable unchanged.
+// Dates, codes and keys are plain strings here: the document validator checks them and reports each
+// problem with its path in `userErrors`, which a scalar's parse error could not do.
+
+@InputType('DocumentEvidenceInput', { description: 'A quote of the article body that supports some facts of the record it belongs to.' })
+export class DocumentEvidenceInput {
+  @Field(() => String, { description: 'The exact text of the body.' })
+  quote!: string;
+
+  @Field(() => Int, { nullable: true, description: 'UTF-16 offset where the quote starts; may be left out when the quote occurs exactly once.' })
+  start?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'UTF-16 offset just past the quote; may be left out like `start`.' })
+  end?: number | null;
+
+  @Field(() => [String], { defaultValue: [], description: 'The record fields this quote supports, such as `name` or `startDate`.' })
+  facts!: string[];
+}
+
+// Registered only so the inputs that extend them inherit their fields; not emitted, as no field uses them.
+/** What every extracted record of a document has: its key and its quotes. */
+@InputType()
+abstract class DocumentRecordInput {
+  @Field(() => String, { description: 'Key, unique among the records of its kind in the document; records refer to each other, and re-imports match, by it.' })
+  key!: string;
+
+  @Field(() => [DocumentEvidenceInput], { defaultValue: [], description: 'Quotes of the body that support the record, each naming the facts it supports.' })
+  evidence!: DocumentEvidenceInput[];
+}
+
+/** A record the article places somewhere. */
+@InputType()
+abstract class DocumentPlacedInput extends DocumentRecordInput {
+  @Field(() => String, { nullable: true, description: 'Key of its city, listed in `cities`.' })
+  cityKey?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO code of its country, listed in `countries`.' })
+  countryCode?: string | null;
+}
+
+@InputType('DocumentArticleInput', { description: 'The article itself.' })
+export class DocumentArticleInput {
+  @Field(() => String, { description: 'Stable key of the article: lower-case letters, digits and dashes. Re-importing the same slug (or URL) updates it.' })
+  slug!: string;
+
+  @Field(() => String, { description: 'Headline.' })
+  title!: string;
+
+  @Field(() => String, { description: 'Full text, verbatim; every quote must occur in it.' })
+  body!: string;
+
+  @Field(() => String, { nullable: true, description: 'Publisher.' })
+  source?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the article is published.' })
+  url?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The date the article states, YYYY-MM-DD.' })
+  updatedOn?: string | null;
+
+  @Field(() => String, { description: 'BCP 47 language tag, such as en.' })
+  language!: string;
+}
+
+@InputType('DocumentReferenceSourceInput', { description: 'A body of reference data that supplies facts the article does not state.' })
+export class DocumentReferenceSourceInput {
+  @Field(() => String, { description: 'Key that countries and cities refer to.' })
+  key!: string;
+
+  @Field(() => String, { description: 'Name.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Where it is published.' })
+  url?: string | null;
+}
+
+@InputType('DocumentCountryInput', { description: 'A country the article mentions, matched by ISO code.' })
+export class DocumentCountryInput {
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2 code, upper case.' })
+  isoCode!: string;
+
+  @Field(() => String, { description: 'Short English name.' })
+  name!: string;
+
+  @Field(() => String, { description: 'Key of the reference source of the code and name.' })
+  referenceSource!: string;
+
+  @Field(() => [DocumentEvidenceInput], { defaultValue: [], description: 'Quotes that name the country.' })
+  evidence!: DocumentEvidenceInput[];
+}
+
+@InputType('DocumentCityInput', { description: 'A city the article mentions, matched by name within its country.' })
+export class DocumentCityInput extends DocumentRecordInput {
+  @Field(() => String, { description: 'English name, as in the gazetteer.' })
+  name!: string;
+
+  @Field(() => String, { description: 'ISO code of its country, listed in `countries`.' })
+  countryCode!: string;
+
+  @Field(() => Boolean, { description: "True for its country's capital." })
+  isCapital!: boolean;
+
+  @Field(() => Float, { description: 'Latitude, decimal degrees (WGS 84).' })
+  latitude!: number;
+
+  @Field(() => Float, { description: 'Longitude, decimal degrees (WGS 84).' })
+  longitude!: number;
+
+  @Field(() => String, { description: 'Key of the reference source of the coordinates.' })
+  referenceSource!: string;
+}
+
+@InputType('DocumentOrganizationInput', { description: 'An organization, matched by name within its country.' })
+export class DocumentOrganizationInput extends DocumentRecordInput {
+  @Field(() => String, { description: 'Name, as the article gives it.' })
+  name!: string;
+
+  @Field(() => OrganizationKind, { description: 'What kind of body it is.' })
+  kind!: OrganizationKind;
+
+  @Field(() => String, { description: 'ISO code of its country.' })
+  countryCode!: string;
+
+  @Field(() => String, { nullable: true, description: 'Key of its city.' })
+  cityKey?: string | null;
+}
+
+@InputType('DocumentDelegationInput', { description: 'A delegation and its trip.' })
+export class DocumentDelegationInput extends DocumentRecordInput {
+  @Field(() => String, { description: 'Name.' })
+  name!: string;
+
+  @Field(() => Boolean, { description: 'True when the name is quoted from the article.' })
+  nameIsQuoted!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Summary.' })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Key of the city it comes from.' })
+  homeCityKey?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Key of the organization that sent it.' })
+  organizationKey?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Key of the delegation it travelled within.' })
+  parentKey?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'First day of the trip, YYYY-MM-DD.' })
+  startDate?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Last day of the trip, YYYY-MM-DD.' })
+  endDate?: string | null;
+
+  @Field(() => [String], { defaultValue: [], description: 'ISO codes of the countries visited, in trip order.' })
+  countriesVisited!: string[];
+}
+
+@InputType('DocumentParticipantInput', { description: 'A delegation taking part in an event.' })
+export class DocumentParticipantInput {
+  @Field(() => String, { description: 'Key of the delegation.' })
+  delegationKey!: string;
+
+  @Field(() => ParticipationRole, { description: 'How it took part.' })
+  role!: ParticipationRole;
+}
+
+@InputType('DocumentEventInput', { description: 'An event delegations took part in.' })
+export class DocumentEventInput extends DocumentPlacedInput {
+  @Field(() => String, { description: 'Name.' })
+  name!: string;
+
+  @Field(() => Boolean, { description: 'True when the name is quoted from the article.' })
+  nameIsQuoted!: boolean;
+
+  @Field(() => EventKind, { description: 'Kind of event.' })
+  kind!: EventKind;
+
+  @Field(() => String, { nullable: true, description: 'Summary.' })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Day it took place or began, YYYY-MM-DD.' })
+  startDate?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Last day, YYYY-MM-DD.' })
+  endDate?: string | null;
+
+  @Field(() => [DocumentParticipantInput], { defaultValue: [], description: 'Delegations that took part.' })
+  participants!: DocumentParticipantInput[];
+
+  @Field(() => [String], { defaultValue: [], description: 'Keys of the organizations that organized it.' })
+  organizerKeys!: string[];
+}
+
+@InputType('DocumentAgreementPartyInput', { description: 'One side of an agreement.' })
+export class DocumentAgreementPartyInput {
+  @Field(() => String, { nullable: true, description: 'Key of the organization, when the article names it.' })
+  organizationKey?: string | null;
+
+  @Field(() => String, { description: 'The party as the article describes it.' })
+  description!: string;
+
+  @Field(() => AgreementPartyRole, { description: 'Its side.' })
+  role!: AgreementPartyRole;
+}
+
+@InputType('DocumentAgreementInput', { description: 'An agreement signed during a trip.' })
+export class DocumentAgreementInput extends DocumentPlacedInput {
+  @Field(() => String, { description: 'Title.' })
+  title!: string;
+
+  @Field(() => Boolean, { description: 'True when the title is quoted from the article.' })
+  titleIsQuoted!: boolean;
+
+  @Field(() => AgreementKind, { description: 'Kind of agreement.' })
+  kind!: AgreementKind;
+
+  @Field(() => String, { nullable: true, description: 'Summary.' })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Day it was signed, YYYY-MM-DD.' })
+  signedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Key of the event it was signed at.' })
+  eventKey?: string | null;
+
+  @Field(() => [DocumentAgreementPartyInput], { description: 'Its parties, at least one.' })
+  parties!: DocumentAgreementPartyInput[];
+}
+
+@InputType('DocumentImageInput', { description: 'A photo published with the article.' })
+export class DocumentImageInput extends DocumentPlacedInput {
+  @Field(() => Int, { description: 'Order in the article, from 1.' })
+  position!: number;
+
+  @Field(() => String, { description: 'Caption, verbatim.' })
+  caption!: string;
+
+  @Field(() => String, { nullable: true, description: 'Credit line, verbatim.' })
+  credit?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Day the caption gives, YYYY-MM-DD.' })
+  takenOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the image file is.' })
+  url?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Key of the event shown.' })
+  eventKey?: string | null;
+}
+
+@InputType('ArticleDocumentInput', {
+  description: 'An article and every record extracted from it, with the quotes that support them: the format of article-document.schema.json.',
+})
+export class ArticleDocumentInput {
+  @Field(() => Int, { description: 'Format version: 1.' })
+  version!: number;
+
+  @Field(() => DocumentArticleInput, { description: 'The article.' })
+  article!: DocumentArticleInput;
+
+  @Field(() => [DocumentReferenceSourceInput], { defaultValue: [], description: 'Reference data the countries and cities cite.' })
+  referenceSources!: DocumentReferenceSourceInput[];
+
+  @Field(() => [DocumentCountryInput], { description: 'Countries the article mentions.' })
+  countries!: DocumentCountryInput[];
+
+  @Field(() => [DocumentCityInput], { defaultValue: [], description: 'Cities the article mentions.' })
+  cities!: DocumentCityInput[];
+
+  @Field(() => [DocumentOrganizationInput], { defaultValue: [], description: 'Organizations the article mentions.' })
+  organizations!: DocumentOrganizationInput[];
+
+  @Field(() => [DocumentDelegationInput], { defaultValue: [], description: 'Delegations.' })
+  delegations!: DocumentDelegationInput[];
+
+  @Field(() => [DocumentEventInput], { defaultValue: [], description: 'Events.' })
+  events!: DocumentEventInput[];
+
+  @Field(() => [DocumentAgreementInput], { defaultValue: [], description: 'Agreements.' })
+  agreements!: DocumentAgreementInput[];
+
+  @Field(() => [DocumentImageInput], { defaultValue: [], description: 'Images.' })
+  images!: DocumentImageInput[];
+}

@@ -1,0 +1,34 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { requireRole } from '../../shared/auth.js';
+import { ArticleDocumentInput } from './ingest.input.js';
+import { importDocument } from './ingest.service.js';
+import { ArticleImportPayload } from './ingest.type.js';
+import { DocumentValidationError } from './validate.js';
+
+@Resolver()
+export class IngestResolver {
+  @Mutation(() => ArticleImportPayload, {
+    description:
+      'Imports an article with every record extracted from it, in one transaction: all of it or nothing. The same document ' +
+      'again (same slug or URL) updates in place and reports what changed; shared places and organizations are matched, ' +
+      'never duplicated. Needs an editor key.',
+  })
+  async articleImport(@Ctx() ctx: Context, @Arg('input', () => ArticleDocumentInput, { description: 'The document.' }) input: ArticleDocumentInput) {
+    const viewer = requireRole(ctx, 'editor');
+    try {
+      // Class instances to plain data, as a document read from a file would be.
+      const report = await importDocument(ctx.db, JSON.parse(JSON.stringify(input)), { actor: viewer.keyId });
+      return {
+        article: await ctx.loaders.article.load(report.articleId),
+        status: report.status,
+        changes: Object.entries(report.changes).map(([entity, counts]) => ({ entity, ...counts })),
+        userErrors: [],
+      };
+    } catch (error) {
+      if (!(error instanceof DocumentValidationError)) throw error;
+      const userErrors = error.issues.map(({ segments, message, code }) => ({ path: ['input', ...segments.map(String)], message, code }));
+      return { article: null, status: null, changes: [], userErrors };
+    }
+  }
+}
