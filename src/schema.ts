@@ -5,6 +5,7 @@ import { AgreementPartyResolver, AgreementResolver } from './modules/agreement/a
 import { ArticleResolver } from './modules/article/article.resolver.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { DelegationResolver, ItineraryStopResolver } from './modules/delegation/delegation.resolver.js';
+import { EventMutationResolver } from './modules/event/event.mutations.js';
 import { EventParticipantResolver, EventResolver } from './modules/event/event.resolver.js';
 import { EvidenceResolver } from './modules/evidence/evidence.resolver.js';
 import { ImageResolver } from './modules/image/image.resolver.js';
@@ -28,6 +29,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       ItineraryStopResolver,
       EventResolver,
       EventParticipantResolver,
+      EventMutationResolver,
       AgreementResolver,
       AgreementPartyResolver,
       ImageResolver,

@@ -8,3 +8,8 @@ countries.registerLocale(createRequire(import.meta.url)('i18n-iso-countries/lang
 export function isIsoCountryCode(code: string): boolean {
   return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
 }
+
+/** The English short name of an ISO code, such as Kazakhstan for KZ. */
+export function countryName(code: string): string {
+  return countries.getName(code, 'en', { select: 'alias' }) ?? code;
+}

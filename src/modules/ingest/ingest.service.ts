@@ -5,7 +5,7 @@ import type { AgreementPartyRole, ParticipationRole } from '../../generated/pris
 import type { ArticleDocument, EvidenceInput } from './document.js';
 import { validateDocument } from './validate.js';
 
-type Tx = Prisma.TransactionClient;
+export type Tx = Prisma.TransactionClient;
 type Row = { id: number } & Record<string, unknown>;
 /** The part of a Prisma model delegate that syncing an article's own records needs. */
 interface OwnedModel<R> {
@@ -60,10 +60,15 @@ export async function importDocument(db: Db, input: unknown, options: ImportOpti
     return { articleId: existing.id, slug: doc.article.slug, status: 'UNCHANGED', changes: {} };
   }
   return db.$transaction(async (tx) => {
-    const report = await new DocumentWriter(tx, doc, contentHash, options.actor ?? 'system').write();
+    const report = await writeDocument(tx, doc, options);
     await options.beforeCommit?.(tx);
     return report;
   }, { timeout: 60_000 });
+}
+
+/** Writes a validated document inside the caller's transaction (edits check versions in the same one). */
+export function writeDocument(tx: Tx, doc: ArticleDocument, options: ImportOptions = {}): Promise<ImportReport> {
+  return new DocumentWriter(tx, doc, documentHash(doc), options.actor ?? 'system').write();
 }
 
 export interface ImportOptions {

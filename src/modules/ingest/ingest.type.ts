@@ -2,10 +2,10 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Article } from '../article/article.type.js';
 import { issueCodes, type IssueCode } from './validate.js';
 
-export const DocumentErrorCode = Object.fromEntries(Object.keys(issueCodes).map((code) => [code, code])) as { [K in IssueCode]: K };
-registerEnumType(DocumentErrorCode, {
-  name: 'DocumentErrorCode',
-  description: 'Why a document was refused.',
+export const UserErrorCode = Object.fromEntries(Object.keys(issueCodes).map((code) => [code, code])) as { [K in IssueCode]: K };
+registerEnumType(UserErrorCode, {
+  name: 'UserErrorCode',
+  description: 'Why an import or an edit was refused.',
   valuesConfig: Object.fromEntries(Object.entries(issueCodes).map(([code, description]) => [code, { description }])),
 });
 
@@ -32,7 +32,7 @@ export class UserError {
   @Field(() => String, { description: 'What is wrong, for people.' })
   message!: string;
 
-  @Field(() => DocumentErrorCode, { description: 'What is wrong, for programs.' })
+  @Field(() => UserErrorCode, { description: 'What is wrong, for programs.' })
   code!: IssueCode;
 }
 

@@ -14,6 +14,9 @@ export const issueCodes = {
   MISSING_EVIDENCE: 'A stated fact that no quote supports.',
   NOT_QUOTED: 'A name marked as quoted, or a caption or credit, that its quotes do not contain verbatim.',
   CYCLE: 'Delegations that are their own ancestors.',
+  NOT_FOUND: 'The record to change does not exist (any more).',
+  CONFLICT: 'The record changed since the version the edit was based on: read it again and redo the edit.',
+  REFERENCED: 'Other records refer to the record to delete; pass cascade: true to delete them too.',
 } as const;
 export type IssueCode = keyof typeof issueCodes;
 
