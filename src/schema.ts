@@ -1,16 +1,20 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AgreementMutationResolver } from './modules/agreement/agreement.mutations.js';
 import { AgreementPartyResolver, AgreementResolver } from './modules/agreement/agreement.resolver.js';
 import { ArticleResolver } from './modules/article/article.resolver.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
+import { DelegationMutationResolver } from './modules/delegation/delegation.mutations.js';
 import { DelegationResolver, ItineraryStopResolver } from './modules/delegation/delegation.resolver.js';
 import { EventMutationResolver } from './modules/event/event.mutations.js';
 import { EventParticipantResolver, EventResolver } from './modules/event/event.resolver.js';
 import { EvidenceResolver } from './modules/evidence/evidence.resolver.js';
+import { ImageMutationResolver } from './modules/image/image.mutations.js';
 import { ImageResolver } from './modules/image/image.resolver.js';
 import { IngestResolver } from './modules/ingest/ingest.resolver.js';
 import { NodeResolver } from './modules/node/node.resolver.js';
+import { OrganizationMutationResolver } from './modules/organization/organization.mutations.js';
 import { OrganizationResolver } from './modules/organization/organization.resolver.js';
 import { CityResolver, CountryResolver } from './modules/place/place.resolver.js';
 import { SearchResolver } from './modules/search/search.resolver.js';
@@ -30,6 +34,10 @@ export function getSchema(): Promise<GraphQLSchema> {
       EventResolver,
       EventParticipantResolver,
       EventMutationResolver,
+      AgreementMutationResolver,
+      ImageMutationResolver,
+      DelegationMutationResolver,
+      OrganizationMutationResolver,
       AgreementResolver,
       AgreementPartyResolver,
       ImageResolver,

@@ -154,3 +154,95 @@ describe('eventDelete', () => {
     expect(eventDelete.userErrors).toEqual([{ path: ['input', 'id'], message: expect.any(String), code: 'NOT_FOUND' }]);
   });
 });
+
+describe('agreements, images, organizations and delegations', () => {
+  const gql = (name: string, type: string, fields: string) =>
+    `mutation($input: ${type}!) { ${name}(input: $input) { ${fields} userErrors { path message code } } }`;
+  const agreementsIn = async (code: string) =>
+    (await server.query('query($code: String) { agreements(filter: { countryCode: $code }) { totalCount } }', { code })).agreements.totalCount;
+
+  test('agreementCreate, agreementUpdate, agreementDelete', async () => {
+    expect(await agreementsIn('KZ')).toBe(2);
+    const { agreementCreate } = await asEditor(gql('agreementCreate', 'AgreementCreateInput', 'agreement { id version parties { description role } city { name } }'), {
+      articleId: ids[SEED],
+      title: 'A third cooperation agreement in Astana',
+      kind: 'COOPERATION_AGREEMENT',
+      cityId: ids.Astana,
+      countryCode: 'KZ',
+      parties: [{ description: 'a company from Liaocheng', role: 'VISITING_PARTY' }],
+      evidence: [
+        { quote: 'Two companies from Liaocheng signed cooperative agreements with local enterprises.', facts: ['kind', 'parties'] },
+        { quote: 'In Astana, the capital of Kazakhstan', facts: ['city', 'country'] },
+      ],
+    });
+    expect(agreementCreate.userErrors).toEqual([]);
+    expect(agreementCreate.agreement).toMatchObject({ version: 1, city: { name: 'Astana' }, parties: [{ description: 'a company from Liaocheng', role: 'VISITING_PARTY' }] });
+    expect(await agreementsIn('KZ')).toBe(3);
+
+    const update = gql('agreementUpdate', 'AgreementUpdateInput', 'agreement { signedOn version }');
+    const undated = await asEditor(update, { id: agreementCreate.agreement.id, version: 1, signedOn: '2023-09-03' });
+    expect(undated.agreementUpdate.userErrors).toContainEqual({ path: ['input', 'evidence'], message: expect.stringMatching(/signedOn/), code: 'MISSING_EVIDENCE' });
+
+    const { agreementDelete } = await asEditor(gql('agreementDelete', 'AgreementDeleteInput', 'deletedId'), { id: agreementCreate.agreement.id, version: 1 });
+    expect(agreementDelete).toEqual({ deletedId: agreementCreate.agreement.id, userErrors: [] });
+    expect(await agreementsIn('KZ')).toBe(2);
+  });
+
+  test('imageCreate needs the caption verbatim in the article', async () => {
+    const before = await snapshot(server.db);
+    const { imageCreate } = await asEditor(gql('imageCreate', 'ImageCreateInput', 'image { id }'), {
+      articleId: ids[SEED],
+      caption: 'A caption the article never printed.',
+      evidence: [{ quote: BISHKEK_MEETING, facts: ['caption'] }],
+    });
+    expect(imageCreate.image).toBeNull();
+    expect(imageCreate.userErrors).toContainEqual({ path: ['input', 'caption'], message: expect.stringMatching(/verbatim/), code: 'NOT_QUOTED' });
+    expect(await snapshot(server.db)).toEqual(before);
+  });
+
+  test('organizationCreate and organizationUpdate, with versions', async () => {
+    const { organizationCreate } = await asEditor(gql('organizationCreate', 'OrganizationCreateInput', 'organization { id name kind version }'), {
+      articleId: ids[SEED],
+      name: 'Liaocheng city',
+      kind: 'GOVERNMENT',
+      countryCode: 'CN',
+      evidence: [{ quote: "Shandong's Liaocheng city", facts: ['name', 'kind'] }],
+    });
+    expect(organizationCreate).toMatchObject({ organization: { name: 'Liaocheng city', kind: 'GOVERNMENT', version: 1 }, userErrors: [] });
+    const update = gql('organizationUpdate', 'OrganizationUpdateInput', 'organization { kind version }');
+    const id = organizationCreate.organization.id;
+    expect((await asEditor(update, { id, version: 1, kind: 'OTHER' })).organizationUpdate).toEqual({ organization: { kind: 'OTHER', version: 2 }, userErrors: [] });
+    expect((await asEditor(update, { id, version: 1, kind: 'COMPANY' })).organizationUpdate.userErrors[0].code).toBe('CONFLICT');
+    const again = await asEditor(gql('organizationCreate', 'OrganizationCreateInput', 'organization { id }'), {
+      articleId: ids[SEED], name: 'Liaocheng city', kind: 'GOVERNMENT', countryCode: 'CN', evidence: [],
+    });
+    expect(again.organizationCreate.userErrors).toEqual([{ path: ['input', 'name'], message: expect.stringMatching(/already/), code: 'DUPLICATE_KEY' }]);
+  });
+
+  test('organizationDelete unlinks it only with cascade; the parties keep their description', async () => {
+    const { organizations } = await server.query('{ organizations(filter: { countryCode: "CN" }) { nodes { id name } } }');
+    const sinoglory = organizations.nodes.find((o: any) => o.name === 'Shandong Sinoglory Health Food Co');
+    const remove = gql('organizationDelete', 'OrganizationDeleteInput', 'deletedId');
+    const refusedDelete = await asEditor(remove, { id: sinoglory.id });
+    expect(refusedDelete.organizationDelete.userErrors[0]).toMatchObject({ path: ['input', 'id'], code: 'REFERENCED' });
+    const { organizationDelete } = await asEditor(remove, { id: sinoglory.id, cascade: true });
+    expect(organizationDelete).toEqual({ deletedId: sinoglory.id, userErrors: [] });
+    const { agreements } = await server.query('{ agreements(filter: { countryCode: "UZ" }) { nodes { version parties { description organization { name } } } } }');
+    expect(agreements.nodes[0].parties[0]).toEqual({ description: 'a Liaocheng-based company', organization: null });
+    expect(agreements.nodes[0].version).toBe(2);
+  });
+
+  test('delegationDelete: refused while a delegation travelled within it; cascade removes both and their participations', async () => {
+    const remove = gql('delegationDelete', 'DelegationDeleteInput', 'deletedId alsoDeletedIds');
+    const provincial = ids['Shandong provincial government delegation'];
+    const refusedDelete = await asEditor(remove, { id: provincial });
+    expect(refusedDelete.delegationDelete.userErrors[0]).toMatchObject({ code: 'REFERENCED', message: expect.stringMatching(/1 delegation\(s\)/) });
+    const eventsBefore = (await server.query('{ events { totalCount } }')).events.totalCount;
+    const { delegationDelete } = await asEditor(remove, { id: provincial, cascade: true });
+    expect(delegationDelete).toEqual({ deletedId: provincial, alsoDeletedIds: [ids['Liaocheng delegation']], userErrors: [] });
+    const data = await server.query('{ delegations { nodes { name } } events { totalCount nodes { delegations { name } } } }');
+    expect(data.delegations.nodes).toEqual([{ name: 'Jinan trade delegation' }]);
+    expect(data.events.totalCount).toBe(eventsBefore);
+    expect(data.events.nodes.flatMap((e: any) => e.delegations.map((d: any) => d.name))).not.toContain('Liaocheng delegation');
+  });
+});

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { countryName } from '../../shared/countries.js';
+import { countryCodeArg } from '../../shared/filters.js';
+import { idOf } from '../../shared/global-id.js';
 import { cityKey, documentOf, organizationKey } from './document-of.js';
 import type { ArticleDocument, EvidenceInput } from './document.js';
 import { writeDocument, type Tx } from './ingest.service.js';
@@ -117,6 +119,29 @@ export class DocumentEdit {
     return row.key;
   }
 
+  /** The document key of a delegation or event given by global ID; it must belong to `articleId`. */
+  async ownedKeyOf(section: 'delegations' | 'events', globalId: string, articleId: number, inputPath: string[]): Promise<string> {
+    const type = section === 'delegations' ? 'Delegation' : 'Event';
+    const id = idOf(type, globalId, inputPath);
+    const row = section === 'delegations' ? await this.tx.delegation.findUnique({ where: { id } }) : await this.tx.event.findUnique({ where: { id } });
+    return this.ownedKey(section, row, articleId, inputPath, type.toLowerCase());
+  }
+
+  /** Sets a record's quotes when the input gives them (they replace the old ones). */
+  setEvidence(item: { evidence: EvidenceInput[] }, evidence: { quote: string; start?: number | null; end?: number | null; facts: string[] }[] | null | undefined) {
+    if (evidence != null) item.evidence = evidence.map(({ quote, start, end, facts }) => ({ quote, start, end, facts }));
+  }
+
+  /** Sets a record's city and country from the input's `cityId` and `countryCode` (null clears, omitted keeps). */
+  async setPlace(item: { cityKey?: string | null; countryCode?: string | null; evidence: EvidenceInput[] }, input: { cityId?: string | null; countryCode?: string | null }) {
+    if (input.countryCode !== undefined) {
+      item.countryCode = input.countryCode == null ? null : await this.country(countryCodeArg(input.countryCode, ['input', 'countryCode']));
+    }
+    if (input.cityId !== undefined) {
+      item.cityKey = input.cityId == null ? null : await this.city(idOf('City', input.cityId, ['input', 'cityId']), item.evidence, ['input', 'cityId']);
+    }
+  }
+
   private source(source: { key: string; name: string; url: string | null }) {
     if (!this.doc.referenceSources.some((s) => s.key === source.key)) this.doc.referenceSources.push({ key: source.key, name: source.name, url: source.url });
   }
@@ -164,16 +189,7 @@ export async function editArticle<T>(db: Db, options: EditOptions<T>): Promise<{
   try {
     const result = await db.$transaction(async (tx) => {
       if (options.expect) await checkVersion(tx, options.expect);
-      const edit = new DocumentEdit(tx, await documentOf(tx, options.articleId));
-      await options.change(edit);
-      let doc: ArticleDocument;
-      try {
-        doc = validateDocument(edit.doc);
-      } catch (error) {
-        if (!(error instanceof DocumentValidationError)) throw error;
-        throw new EditRefused(error.issues.map(({ segments, message, code }) => ({ path: edit.inputPath(segments), message, code })));
-      }
-      await writeDocument(tx, doc, { actor: options.actor });
+      await rewriteArticle(tx, options.articleId, options.actor, options.change);
       return options.result(tx);
     }, { timeout: 30_000 });
     return { result, userErrors: [] };
@@ -183,7 +199,23 @@ export async function editArticle<T>(db: Db, options: EditOptions<T>): Promise<{
   }
 }
 
-async function checkVersion(tx: Tx, { table, id, version }: NonNullable<EditOptions<unknown>['expect']>) {
+/** Rebuilds an article's document, applies `change`, validates and writes it, inside the caller's transaction. */
+export async function rewriteArticle(tx: Tx, articleId: number, actor: string, change: (edit: DocumentEdit) => Promise<void> | void) {
+  const edit = new DocumentEdit(tx, await documentOf(tx, articleId));
+  await change(edit);
+  let doc: ArticleDocument;
+  try {
+    doc = validateDocument(edit.doc);
+  } catch (error) {
+    if (!(error instanceof DocumentValidationError)) throw error;
+    throw new EditRefused(error.issues.map(({ segments, message, code }) => ({ path: edit.inputPath(segments), message, code })));
+  }
+  // Organizations the document lists by database key keep their identity even when renamed.
+  const known = new Map(doc.organizations.flatMap((o) => (/^organization-(\d+)$/.test(o.key) ? [[o.key, Number(o.key.slice(13))] as const] : [])));
+  await writeDocument(tx, doc, { actor, knownOrganizations: known });
+}
+
+export async function checkVersion(tx: Tx, { table, id, version }: NonNullable<EditOptions<unknown>['expect']>) {
   // A write first: it takes SQLite's write lock, so a concurrent edit of the same record (in this process
   // or another) waits here and then reads the version this one leaves, instead of overwriting it.
   await tx.$executeRawUnsafe(`UPDATE "${table}" SET "version" = "version" WHERE "id" = ?`, id);

@@ -68,7 +68,7 @@ export async function importDocument(db: Db, input: unknown, options: ImportOpti
 
 /** Writes a validated document inside the caller's transaction (edits check versions in the same one). */
 export function writeDocument(tx: Tx, doc: ArticleDocument, options: ImportOptions = {}): Promise<ImportReport> {
-  return new DocumentWriter(tx, doc, documentHash(doc), options.actor ?? 'system').write();
+  return new DocumentWriter(tx, doc, documentHash(doc), options.actor ?? 'system', options.knownOrganizations ?? new Map()).write();
 }
 
 export interface ImportOptions {
@@ -76,6 +76,11 @@ export interface ImportOptions {
   actor?: string;
   /** Runs inside the transaction after the writes (tests inject failures here). */
   beforeCommit?: (tx: Tx) => Promise<void>;
+  /**
+   * Organizations an edit knows by id (document key to id), matched by id instead of by name so an edit
+   * can rename one. Imports never set it: a document from outside refers to shared records by name.
+   */
+  knownOrganizations?: Map<string, number>;
 }
 
 /** The article a document updates: the one with its slug, else the one with its URL (a renamed slug). */
@@ -123,6 +128,7 @@ class DocumentWriter {
     private readonly doc: ArticleDocument,
     private readonly contentHash: string,
     private readonly actor: string,
+    private readonly knownOrganizations: Map<string, number> = new Map(),
   ) {}
 
   private record(entity: string, action: 'CREATE' | 'UPDATE' | 'DELETE', entityId: number, before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
@@ -231,7 +237,8 @@ class DocumentWriter {
     }
     for (const org of doc.organizations) {
       const countryId = this.ids.country.get(org.countryCode)!;
-      const row = await tx.organization.findUnique({ where: { countryId_name: { countryId, name: org.name } } });
+      const known = this.knownOrganizations.get(org.key);
+      const row = await tx.organization.findUnique({ where: known != null ? { id: known } : { countryId_name: { countryId, name: org.name } } });
       const id = await this.put('organizations', row, {
         name: org.name,
         kind: org.kind,
