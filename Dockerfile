@@ -30,6 +30,8 @@ WORKDIR /app
 # `prisma generate`, which reads prisma.config.ts and prisma/schema.prisma and writes src/generated/.
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma/schema.prisma prisma/schema.prisma
+# prisma.config.ts imports the list of tables Prisma must leave alone (the search index).
+COPY src/db/external-tables.ts src/db/external-tables.ts
 RUN npm ci --no-audit --no-fund
 
 COPY tsconfig.json tsconfig.build.json ./
