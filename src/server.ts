@@ -5,12 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { createContext, type Context } from './context.js';
 import type { Db } from './db/client.js';
 import { EXPORT_PATH_PREFIX, handleExport } from './modules/export/export.handler.js';
+import { createExplorer, type ExplorerMode } from './modules/explorer/explorer.js';
 import { getSchema } from './schema.js';
 import { authenticate, type ApiKey } from './shared/auth.js';
 
@@ -22,6 +22,8 @@ export interface ServerDeps {
   logger: Logger;
   /** Keys that may call mutations; none (the default) refuses every mutation. */
   apiKeys?: readonly ApiKey[];
+  /** The explorer browsers get at /graphql (default graphiql, whose assets ship with the service). */
+  explorer?: ExplorerMode;
 }
 
 export interface RunningServer {
@@ -69,8 +71,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 }
 
 /** The HTTP server with Apollo on /graphql; used by main and by the tests. Listens when started. */
-export async function createServer({ db, logger, apiKeys = [] }: ServerDeps) {
+export async function createServer({ db, logger, apiKeys = [], explorer: explorerMode = 'graphiql' }: ServerDeps) {
   const server = createHttpServer();
+  const explorer = createExplorer(explorerMode);
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     introspection: true,
@@ -80,7 +83,7 @@ export async function createServer({ db, logger, apiKeys = [] }: ServerDeps) {
     formatError: maskUnexpected(logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      explorer.plugin,
     ],
   });
   await apollo.start();
@@ -101,6 +104,7 @@ export async function createServer({ db, logger, apiKeys = [] }: ServerDeps) {
       return res.end();
     }
     if (url.pathname.startsWith(EXPORT_PATH_PREFIX)) return handleExport(db, req, res, url);
+    if (await explorer.handle(req, res, url)) return;
     if (url.pathname !== GRAPHQL_PATH) return sendJson(res, 404, { errors: [{ message: `no route ${url.pathname}; GraphQL is at ${GRAPHQL_PATH}` }] });
 
     const headers = new HeaderMap();
