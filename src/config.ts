@@ -37,6 +37,9 @@ function parseApiKeys(value: string, ctx: z.RefinementCtx): ApiKey[] {
   return keys.map(({ keyId, role, sha256 }) => ({ keyId, role, sha256 }));
 }
 
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+const count = z.coerce.number().int().min(1);
+
 // The only reader of process.env: every setting is parsed here, once, and every problem is reported at once.
 const environment = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -53,8 +56,43 @@ const environment = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Unset means no keys: every mutation is refused.
   API_KEYS: z.string().default('').transform(parseApiKeys),
+
+  // The explorer, introspection and "did you mean" suggestions default to on, and to off when NODE_ENV=production.
+  EXPLORER: z.enum(['graphiql', 'apollo', 'off']).optional(),
+  INTROSPECTION: flag.optional(),
+  SUGGESTIONS: flag.optional(),
+
+  // Abuse limits (see the README); each applies to every request.
+  MAX_DEPTH: count.default(10),
+  MAX_ALIASES: count.default(15),
+  MAX_DIRECTIVES: count.default(50),
+  MAX_TOKENS: count.default(2000),
+  MAX_QUERY_CHARS: count.default(15_000),
+  MAX_COST: count.default(5000),
+  MAX_BODY_BYTES: count.default(100 * 1024),
+  RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_WINDOW_SECONDS: count.default(60),
+  TRUST_PROXY: flag.default(false),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(8000),
 });
-const schema = environment.transform(({ API_KEYS, ...settings }) => ({ ...settings, apiKeys: API_KEYS }));
+const schema = environment
+  .transform(({ API_KEYS, ...settings }) => {
+    const production = settings.NODE_ENV === 'production';
+    const explorer = settings.EXPLORER ?? (production ? 'off' : 'graphiql');
+    return {
+      ...settings,
+      apiKeys: API_KEYS,
+      EXPLORER: explorer,
+      // An explorer needs introspection: on with it unless turned off explicitly (refused below).
+      INTROSPECTION: settings.INTROSPECTION ?? (explorer !== 'off' || !production),
+      SUGGESTIONS: settings.SUGGESTIONS ?? !production,
+    };
+  })
+  .superRefine((config, ctx) => {
+    if (config.EXPLORER !== 'off' && !config.INTROSPECTION) {
+      ctx.addIssue({ code: 'custom', path: ['INTROSPECTION'], message: `the explorer (EXPLORER=${config.EXPLORER}) needs introspection: set EXPLORER=off or INTROSPECTION=true` });
+    }
+  });
 
 export type Config = z.output<typeof schema>;
 

@@ -3,7 +3,7 @@ import { DatabaseSetupError, openDatabase } from './db/client.js';
 import { seed } from './db/seed.js';
 import { DocumentValidationError } from './modules/ingest/validate.js';
 import { createLogger } from './logger.js';
-import { createServer } from './server.js';
+import { createServer, settingsFromConfig } from './server.js';
 
 // Start-up only: configuration, database, server, signals.
 async function main() {
@@ -14,7 +14,7 @@ async function main() {
   if (config.SEED) {
     for (const report of await seed(db)) logger.info({ article: report.slug, status: report.status, changes: report.changes }, 'seed article loaded');
   }
-  const server = await createServer({ db, logger, apiKeys: config.apiKeys });
+  const server = await createServer({ db, logger, apiKeys: config.apiKeys, settings: settingsFromConfig(config) });
   const running = await server.listen(config.PORT, config.HOST);
   logger.info({ url: running.url }, `delegation-graph listening at ${running.url}`);
 
@@ -24,7 +24,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     // Should anything keep the event loop alive after the server and database close, exit anyway.
-    setTimeout(() => process.exit(0), 10_000).unref();
+    setTimeout(() => process.exit(0), config.SHUTDOWN_GRACE_MS + 2000).unref();
     await running.close();
     await db.$disconnect();
     logger.info('stopped');

@@ -1,29 +1,93 @@
 // type-graphql's decorators (in the modules imported below) need the metadata polyfill loaded first.
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import type { Db } from './db/client.js';
+import { loadMigrations } from './db/migrate.js';
+import { costLimitPlugin, limitRules, withoutSuggestions } from './http/limits.js';
+import { createMetrics } from './http/metrics.js';
+import { createRateLimiter } from './http/rate-limit.js';
 import { EXPORT_PATH_PREFIX, handleExport } from './modules/export/export.handler.js';
 import { createExplorer, type ExplorerMode } from './modules/explorer/explorer.js';
 import { getSchema } from './schema.js';
 import { authenticate, type ApiKey } from './shared/auth.js';
 
 export const GRAPHQL_PATH = '/graphql';
-const MAX_BODY_BYTES = 1024 * 1024;
+
+/** How the server behaves: the explorer, what clients may see, and the abuse limits (see config.ts). */
+export interface ServerSettings {
+  explorer: ExplorerMode;
+  introspection: boolean;
+  /** "Did you mean" hints in validation errors. */
+  suggestions: boolean;
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  /** Parser tokens of a document. */
+  maxTokens: number;
+  /** Characters of a document. */
+  maxQueryChars: number;
+  /** Estimated cost: fields, times the page sizes they ask for. */
+  maxCost: number;
+  maxBodyBytes: number;
+  /** Requests per window per client; 0 turns rate limiting off. */
+  rateLimitRequests: number;
+  rateLimitWindowSeconds: number;
+  trustProxy: boolean;
+  /** How long shutdown lets in-flight requests finish before closing their connections. */
+  shutdownGraceMs: number;
+}
+
+export const defaultSettings: ServerSettings = {
+  explorer: 'graphiql',
+  introspection: true,
+  suggestions: true,
+  maxDepth: 10,
+  maxAliases: 15,
+  maxDirectives: 50,
+  maxTokens: 2000,
+  maxQueryChars: 15_000,
+  maxCost: 5000,
+  maxBodyBytes: 100 * 1024,
+  rateLimitRequests: 600,
+  rateLimitWindowSeconds: 60,
+  trustProxy: false,
+  shutdownGraceMs: 8000,
+};
+
+export function settingsFromConfig(config: Config): ServerSettings {
+  return {
+    explorer: config.EXPLORER,
+    introspection: config.INTROSPECTION,
+    suggestions: config.SUGGESTIONS,
+    maxDepth: config.MAX_DEPTH,
+    maxAliases: config.MAX_ALIASES,
+    maxDirectives: config.MAX_DIRECTIVES,
+    maxTokens: config.MAX_TOKENS,
+    maxQueryChars: config.MAX_QUERY_CHARS,
+    maxCost: config.MAX_COST,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    rateLimitRequests: config.RATE_LIMIT_REQUESTS,
+    rateLimitWindowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    trustProxy: config.TRUST_PROXY,
+    shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+  };
+}
 
 export interface ServerDeps {
   db: Db;
   logger: Logger;
   /** Keys that may call mutations; none (the default) refuses every mutation. */
   apiKeys?: readonly ApiKey[];
-  /** The explorer browsers get at /graphql (default graphiql, whose assets ship with the service). */
-  explorer?: ExplorerMode;
+  settings?: Partial<ServerSettings>;
 }
 
 export interface RunningServer {
@@ -32,34 +96,68 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-/**
- * Errors a client caused keep their message and code; anything else (a bug, a database failure) is
- * logged in full and reaches the client as a generic INTERNAL_SERVER_ERROR, without stack or SQL.
- */
-function maskUnexpected(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    if (original instanceof GraphQLError && formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
-    logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
-    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-  };
+/** What the request log line and the metrics say about one request. */
+interface RequestTrace {
+  id: string;
+  route: string;
+  operation?: string | null;
+  errorCodes: string[];
 }
 
-class BadRequest extends Error {
+class HttpError extends Error {
   constructor(
     readonly status: number,
+    readonly code: string,
     message: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * Errors a client caused keep their message and code (without "did you mean" hints when suggestions are
+ * off); anything else (a bug, a database failure) reaches the client as a generic INTERNAL_SERVER_ERROR,
+ * without stack or SQL. The full error is logged with the request id (see the observability plugin).
+ */
+function formatErrors(suggestions: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof GraphQLError && formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') {
+      return suggestions ? formatted : { ...formatted, message: withoutSuggestions(formatted.message) };
+    }
+    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+/** Notes each request's operation name, and logs unexpected errors in full with the request id. */
+function observabilityPlugin(logger: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      return {
+        async didResolveOperation({ operationName }) {
+          if (contextValue.trace) contextValue.trace.operation = operationName;
+        },
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            if (original instanceof GraphQLError && error.extensions.code !== 'INTERNAL_SERVER_ERROR') continue;
+            logger.error({ requestId: contextValue.trace?.id, err: original, path: error.path }, 'unexpected error in a GraphQL operation');
+          }
+        },
+      };
+    },
+  };
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const tooLarge = () => new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body larger than ${limit} bytes`);
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BadRequest(413, `request body larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > limit) throw tooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -70,64 +168,163 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
+const errorBody = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
+
+/** A client's X-Request-Id when it is a sane token; otherwise a new one. */
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
+}
+
+/** The error codes of a GraphQL response body, for the log and the metrics (only bodies that have errors are parsed). */
+function errorCodesOf(body: string): string[] {
+  if (!body.includes('"errors"')) return [];
+  try {
+    const parsed = JSON.parse(body) as { errors?: { extensions?: { code?: unknown } }[] };
+    return (parsed.errors ?? []).map((error) => (typeof error.extensions?.code === 'string' ? error.extensions.code : 'UNKNOWN'));
+  } catch {
+    return [];
+  }
+}
+
 /** The HTTP server with Apollo on /graphql; used by main and by the tests. Listens when started. */
-export async function createServer({ db, logger, apiKeys = [], explorer: explorerMode = 'graphiql' }: ServerDeps) {
+export async function createServer({ db, logger, apiKeys = [], settings: given = {} }: ServerDeps) {
+  const settings = { ...defaultSettings, ...given };
   const server = createHttpServer();
-  const explorer = createExplorer(explorerMode);
+  const explorer = createExplorer(settings.explorer);
+  const metrics = createMetrics();
+  const rateLimited = createRateLimiter({ requests: settings.rateLimitRequests, windowSeconds: settings.rateLimitWindowSeconds, trustProxy: settings.trustProxy });
+  (db as unknown as QueryEvents).$on?.('query', (event) => metrics.dbQuery(event.query, event.duration / 1000));
+  const expectedMigrations = loadMigrations().migrationDirectories.length;
+  let draining = false;
+
+  const schema = await getSchema();
   const apollo = new ApolloServer<Context>({
-    schema: await getSchema(),
-    introspection: true,
+    schema,
+    introspection: settings.introspection,
     // main.ts owns the signals: Apollo's own handlers would stop it and re-raise the signal mid-shutdown.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    formatError: maskUnexpected(logger),
+    parseOptions: { maxTokens: settings.maxTokens },
+    validationRules: limitRules(settings),
+    formatError: formatErrors(settings.suggestions),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: settings.shutdownGraceMs }),
       explorer.plugin,
+      costLimitPlugin(schema, settings.maxCost),
+      observabilityPlugin(logger),
     ],
   });
   await apollo.start();
 
+  /** Null when ready to serve; otherwise why not. */
+  async function unready(): Promise<string | null> {
+    if (draining) return 'shutting down';
+    try {
+      const [row] = await db.$queryRawUnsafe<{ applied: number | bigint }[]>(
+        'SELECT count(*) AS applied FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+      );
+      return Number(row?.applied ?? 0) < expectedMigrations ? 'database migrations pending' : null;
+    } catch {
+      return 'database unreachable';
+    }
+  }
+
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((error: unknown) => {
-      if (error instanceof BadRequest) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
-      logger.error({ err: error }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    const started = performance.now();
+    const trace: RequestTrace = { id: requestIdOf(req), route: 'other', errorCodes: [] };
+    res.setHeader('x-request-id', trace.id);
+    res.once('close', () => {
+      const seconds = (performance.now() - started) / 1000;
+      const status = res.headersSent ? res.statusCode : 0;
+      const outcome = trace.errorCodes[0] ?? (status >= 400 || status === 0 ? `HTTP_${status}` : 'ok');
+      metrics.httpRequest(trace.route, status);
+      if (trace.route === 'graphql') metrics.graphqlRequest(metrics.operationLabel(trace.operation), outcome, seconds, trace.errorCodes);
+      // One line per request; never the query's variables or the Authorization header.
+      logger.info(
+        { requestId: trace.id, method: req.method, route: trace.route, operation: trace.operation ?? undefined, status, outcome, durationMs: Math.round(seconds * 10_000) / 10 },
+        'request',
+      );
+    });
+    handle(req, res, trace).catch((error: unknown) => {
+      if (error instanceof HttpError) {
+        trace.errorCodes.push(error.code);
+        return sendJson(res, error.status, errorBody(error.code, error.message), error.headers);
+      }
+      logger.error({ requestId: trace.id, err: error }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, errorBody('INTERNAL_SERVER_ERROR', 'Internal server error'));
       else res.destroy();
     });
   });
 
-  async function handle(req: IncomingMessage, res: ServerResponse) {
+  async function handle(req: IncomingMessage, res: ServerResponse, trace: RequestTrace) {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/healthz') {
+      trace.route = 'healthz';
+      return sendJson(res, 200, { status: 'ok' });
+    }
+    if (url.pathname === '/readyz') {
+      trace.route = 'readyz';
+      const reason = await unready();
+      return sendJson(res, reason ? 503 : 200, reason ? { status: 'unavailable', reason } : { status: 'ready' });
+    }
+    if (url.pathname === '/metrics') {
+      trace.route = 'metrics';
+      res.writeHead(200, { 'content-type': metrics.registry.contentType });
+      return res.end(await metrics.registry.metrics());
+    }
+    const wait = await rateLimited(req);
+    if (wait != null) {
+      throw new HttpError(429, 'RATE_LIMITED', `too many requests from this client: retry in ${wait} s`, { 'retry-after': String(wait) });
+    }
     if (url.pathname === '/') {
       res.writeHead(302, { location: GRAPHQL_PATH });
       return res.end();
     }
-    if (url.pathname.startsWith(EXPORT_PATH_PREFIX)) return handleExport(db, req, res, url);
-    if (await explorer.handle(req, res, url)) return;
-    if (url.pathname !== GRAPHQL_PATH) return sendJson(res, 404, { errors: [{ message: `no route ${url.pathname}; GraphQL is at ${GRAPHQL_PATH}` }] });
+    if (url.pathname.startsWith(EXPORT_PATH_PREFIX)) {
+      trace.route = 'export';
+      return handleExport(db, req, res, url);
+    }
+    if (await explorer.handle(req, res, url)) {
+      trace.route = 'explorer';
+      return;
+    }
+    if (url.pathname !== GRAPHQL_PATH) throw new HttpError(404, 'NOT_FOUND', `no route ${url.pathname}; GraphQL is at ${GRAPHQL_PATH}`);
+    trace.route = 'graphql';
+    await serveGraphQL(req, res, url, trace);
+  }
 
+  async function serveGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, trace: RequestTrace) {
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const raw = req.method === 'POST' ? await readBody(req) : '';
+    const raw = req.method === 'POST' ? await readBody(req, settings.maxBodyBytes) : '';
     let body: unknown = raw;
     if (raw !== '' && headers.get('content-type')?.startsWith('application/json')) {
       try {
         body = JSON.parse(raw);
       } catch {
-        throw new BadRequest(400, 'request body is not valid JSON');
+        throw new HttpError(400, 'BAD_REQUEST', 'request body is not valid JSON');
       }
+    }
+    const fields = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+    const query = fields.query ?? url.searchParams.get('query');
+    trace.operation = typeof fields.operationName === 'string' ? fields.operationName : url.searchParams.get('operationName');
+    if (typeof query === 'string' && query.length > settings.maxQueryChars) {
+      throw new HttpError(413, 'QUERY_TOO_LARGE', `the GraphQL document has ${query.length} characters, over the limit of ${settings.maxQueryChars}`);
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       // A bad credential throws a GraphQLError here; Apollo answers with its extensions.http (401, WWW-Authenticate).
-      context: async () => createContext(db, authenticate(req.headers.authorization, apiKeys)),
+      context: async () => ({ ...createContext(db, authenticate(req.headers.authorization, apiKeys)), trace }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') return res.end(response.body.string);
+    if (response.body.kind === 'complete') {
+      trace.errorCodes.push(...errorCodesOf(response.body.string));
+      return res.end(response.body.string);
+    }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   }
@@ -144,10 +341,18 @@ export async function createServer({ db, logger, apiKeys = [], explorer: explore
       return {
         server,
         url: `http://${shownHost}:${address.port}${GRAPHQL_PATH}`,
-        // Stops accepting, lets in-flight requests finish (Apollo's drain plugin), then returns.
-        close: () => apollo.stop(),
+        // Readiness turns 503 at once; then Apollo's drain plugin stops accepting, lets in-flight requests
+        // finish for up to shutdownGraceMs, and closes the connections that remain.
+        close: () => {
+          draining = true;
+          return apollo.stop();
+        },
       };
     },
   };
 }
 
+/** Prisma's query events (the client is created with them on, see db/client.ts). */
+interface QueryEvents {
+  $on?: (event: 'query', listener: (event: { query: string; duration: number }) => void) => void;
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { openDatabase, type Db } from '../src/db/client.js';
 import { seed } from '../src/db/seed.js';
-import { createServer } from '../src/server.js';
+import { createServer, type ServerSettings } from '../src/server.js';
 import type { ApiKey } from '../src/shared/auth.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -41,10 +41,14 @@ export async function openTestDatabase(options: { seed?: boolean } = {}) {
   return { db, dir, url };
 }
 
-/** A real HTTP server on a free port, over a real temporary SQLite file; `apiKeys` as API_KEYS would configure. */
-export async function startTestServer(options: { seed?: boolean; apiKeys?: ApiKey[] } = {}): Promise<TestServer> {
+/**
+ * A real HTTP server on a free port, over a real temporary SQLite file; `apiKeys` as API_KEYS would
+ * configure. Rate limiting is off unless `settings` turns it on: a test file sends hundreds of requests.
+ */
+export async function startTestServer(options: { seed?: boolean; apiKeys?: ApiKey[]; settings?: Partial<ServerSettings> } = {}): Promise<TestServer> {
   const { db, dir } = await openTestDatabase(options);
-  const server = await createServer({ db, logger: pino({ level: 'silent' }), apiKeys: options.apiKeys });
+  const settings = { rateLimitRequests: 0, ...options.settings };
+  const server = await createServer({ db, logger: pino({ level: 'silent' }), apiKeys: options.apiKeys, settings });
   const running = await server.listen(0, '127.0.0.1');
   const request = async <T>(query: string, variables?: Record<string, unknown>, auth: RequestOptions = {}): Promise<GraphQLResponse<T>> => {
     const authorization = auth.authorization ?? (auth.token === undefined ? undefined : `Bearer ${auth.token}`);

@@ -11,8 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const ITINERARIES = `{ delegations(first: 100) { nodes { name
-  events(first: 100) { totalCount nodes { name } }
+const ITINERARIES = `{ delegations(first: 10) { nodes { name
+  events(first: 20) { totalCount nodes { name } }
   itinerary { country { isoCode } city { name } arrivalDate departureDate events { name startDate } } } } }`;
 
 interface Stop {

@@ -35,7 +35,8 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   }
   const applied = await migrate(file);
   const adapter = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: options.busyTimeoutMs ?? 5000 });
-  const db = new PrismaClient({ adapter });
+  // Query events feed the database timings of /metrics.
+  const db = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   // WAL lets readers run beside a writer; FULL syncs the WAL on every commit, so an acknowledged write
   // survives a power cut, not only a crash of the process (NORMAL would risk the last commits).
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');

@@ -1,0 +1,78 @@
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { getNamedType, GraphQLError, isListType, isNonNullType, type GraphQLOutputType, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../shared/connection.js';
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxCost: number;
+}
+
+/** Validation rules (graphql-armor) that refuse documents too deep, with too many aliases or directives. */
+export function limitRules(limits: QueryLimits): ValidationRule[] {
+  // Reported as validation errors (400 GRAPHQL_VALIDATION_FAILED); thrown, Apollo would answer 500.
+  const report = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)] };
+  return [
+    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, ...report }),
+    maxAliasesRule({ n: limits.maxAliases, ...report }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...report }),
+  ] as ValidationRule[];
+}
+
+const isList = (type: GraphQLOutputType): boolean => (isNonNullType(type) ? isList(type.ofType) : isListType(type));
+
+/**
+ * What a field costs: 1 for itself, plus what it selects times how many records it can return. A page
+ * counts `first` (or `last`, or the default page size) records; `nodes(ids:)` counts its ids.
+ */
+const pagedEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  const size = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : Array.isArray(args.ids) ? args.ids.length : null;
+  // Sizes over the maximum are refused by the field itself, with a clearer error than a cost.
+  if (size != null) return 1 + childComplexity * Math.min(Math.max(size, 0), MAX_PAGE_SIZE);
+  const connection = getNamedType(field.type).name.endsWith('Connection');
+  if (connection) return 1 + childComplexity * DEFAULT_PAGE_SIZE;
+  return isList(field.type) ? 1 + childComplexity : undefined;
+};
+
+/**
+ * Refuses an operation whose estimated cost (fields, times the page sizes they ask for) is over the
+ * limit, before any resolver runs. Needs the variables, so it runs per request rather than as a rule.
+ */
+export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Variables that do not fit their types: execution reports them, with their path.
+            return;
+          }
+          if (cost > maxCost) {
+            throw new GraphQLError(`the query costs ${cost}, over the limit of ${maxCost}: ask for smaller pages (first/last) or fewer nested lists`, {
+              extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** "Did you mean" hints reveal the schema; with suggestions off they are cut from error messages. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean .*\?$/s, '');
+}
