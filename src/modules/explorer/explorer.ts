@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { createAssetServer } from './explorer.assets.js';
+import { renderGraphiqlPage } from './explorer.page.js';
 
 /** Which GraphQL explorer a browser gets at the GraphQL URL (the EXPLORER setting). */
 export type ExplorerMode = 'graphiql' | 'apollo' | 'off';
@@ -13,8 +15,20 @@ export interface Explorer {
   handle: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 }
 
-// Placeholder until the offline explorer lands: Apollo's page (which needs Apollo's CDN) for every mode.
+/**
+ * 'graphiql': GraphiQL with every asset served by this service (works offline, in an air-gapped container);
+ * 'apollo': Apollo's embedded Sandbox, which loads from Apollo's CDN; 'off': no page, GET /graphql is GraphQL only.
+ */
 export function createExplorer(mode: ExplorerMode): Explorer {
-  const plugin = mode === 'off' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false });
-  return { plugin, handle: async () => false };
+  if (mode === 'off') return { plugin: ApolloServerPluginLandingPageDisabled(), handle: async () => false };
+  if (mode === 'apollo') return { plugin: ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }), handle: async () => false };
+
+  const assets = createAssetServer();
+  const html = renderGraphiqlPage(assets.relativeBase);
+  const plugin: ApolloServerPlugin = {
+    async serverWillStart() {
+      return { renderLandingPage: async () => ({ html }) };
+    },
+  };
+  return { plugin, handle: assets.handle };
 }
