@@ -1,9 +1,12 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { pino } from 'pino';
 import { openDatabase, type Db } from '../src/db/client.js';
 import { seed } from '../src/db/seed.js';
+import { projectRoot } from '../src/shared/paths.js';
 import { createServer, type ServerSettings } from '../src/server.js';
 import type { ApiKey } from '../src/shared/auth.js';
 
@@ -85,4 +88,34 @@ export async function snapshot(db: Db) {
   const out: Record<string, unknown[]> = {};
   for (const table of tables) out[table] = await db.$queryRawUnsafe(`SELECT * FROM "${table}" ORDER BY rowid`);
   return JSON.parse(JSON.stringify(out, (_key, value) => (typeof value === 'bigint' ? Number(value) : value)));
+}
+
+/** The service as a process (`node src/main.ts`), configured by `env`; `listening` resolves to the URL it logs. */
+export function startProcess(env: Record<string, string>, uid?: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: projectRoot,
+    uid,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  // 'close', not 'exit': it waits until the process's output has been read to the end.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  createInterface({ input: child.stdout! }).on('line', (line) => lines.push(line));
+  createInterface({ input: child.stderr! }).on('line', (line) => lines.push(line));
+  const listening = new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const found = lines.map((line) => /listening at (http:\/\/[^\s"]+)/.exec(line)?.[1]).find(Boolean);
+      if (found) {
+        clearInterval(timer);
+        resolve(found);
+      }
+    }, 50);
+    void exited.then(() => {
+      clearInterval(timer);
+      reject(new Error(`exited before listening:\n${lines.join('\n')}`));
+    });
+  });
+  listening.catch(() => {}); // awaited by the tests that expect it; others only watch the exit
+  return { child, lines, exited, listening };
 }

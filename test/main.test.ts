@@ -1,41 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../src/shared/paths.js';
+import { startProcess as start } from './helpers.js';
 
 // The service as an operator runs it: a process configured by the environment, stopped by a signal.
-function start(env: Record<string, string>, uid?: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: projectRoot,
-    uid,
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  // 'close', not 'exit': it waits until the process's output has been read to the end.
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  createInterface({ input: child.stdout! }).on('line', (line) => lines.push(line));
-  createInterface({ input: child.stderr! }).on('line', (line) => lines.push(line));
-  const listening = new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const found = lines.map((line) => /listening at (http:\/\/[^\s"]+)/.exec(line)?.[1]).find(Boolean);
-      if (found) {
-        clearInterval(timer);
-        resolve(found);
-      }
-    }, 50);
-    void exited.then(() => {
-      clearInterval(timer);
-      reject(new Error(`exited before listening:\n${lines.join('\n')}`));
-    });
-  });
-  listening.catch(() => {}); // awaited by the tests that expect it; others only watch the exit
-  return { child, lines, exited, listening };
-}
-
 describe('the service process', () => {
   let dir: string;
   let service: ReturnType<typeof start>;

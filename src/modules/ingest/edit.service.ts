@@ -4,7 +4,7 @@ import { countryCodeArg } from '../../shared/filters.js';
 import { idOf } from '../../shared/global-id.js';
 import { cityKey, documentOf, organizationKey } from './document-of.js';
 import type { ArticleDocument, EvidenceInput } from './document.js';
-import { writeDocument, type Tx } from './ingest.service.js';
+import { takeWriteLock, writeDocument, type Tx } from './ingest.service.js';
 import { DocumentValidationError, validateDocument, type IssueCode } from './validate.js';
 
 /** A problem with a mutation's input, at the path of the offending field from the argument. */
@@ -188,6 +188,7 @@ export interface EditOptions<T> {
 export async function editArticle<T>(db: Db, options: EditOptions<T>): Promise<{ result: T; userErrors: [] } | { result: null; userErrors: UserErrorShape[] }> {
   try {
     const result = await db.$transaction(async (tx) => {
+      await takeWriteLock(tx);
       if (options.expect) await checkVersion(tx, options.expect);
       await rewriteArticle(tx, options.articleId, options.actor, options.change);
       return options.result(tx);
@@ -216,9 +217,8 @@ export async function rewriteArticle(tx: Tx, articleId: number, actor: string, c
 }
 
 export async function checkVersion(tx: Tx, { table, id, version }: NonNullable<EditOptions<unknown>['expect']>) {
-  // A write first: it takes SQLite's write lock, so a concurrent edit of the same record (in this process
-  // or another) waits here and then reads the version this one leaves, instead of overwriting it.
-  await tx.$executeRawUnsafe(`UPDATE "${table}" SET "version" = "version" WHERE "id" = ?`, id);
+  // The caller holds the write lock (takeWriteLock), so a concurrent edit of the same record, in this
+  // process or another, waits for it and then reads the version this one leaves, instead of overwriting it.
   const [row] = await tx.$queryRawUnsafe<{ version: number | bigint }[]>(`SELECT "version" FROM "${table}" WHERE "id" = ?`, id);
   if (!row) throw new EditRefused([{ path: ['input', 'id'], message: `no ${table.toLowerCase()} has this ID (it may have been deleted)`, code: 'NOT_FOUND' }]);
   if (version != null && Number(row.version) !== version) {

@@ -60,10 +60,20 @@ export async function importDocument(db: Db, input: unknown, options: ImportOpti
     return { articleId: existing.id, slug: doc.article.slug, status: 'UNCHANGED', changes: {} };
   }
   return db.$transaction(async (tx) => {
+    await takeWriteLock(tx);
     const report = await writeDocument(tx, doc, options);
     await options.beforeCommit?.(tx);
     return report;
   }, { timeout: 60_000 });
+}
+
+/**
+ * Starts the transaction with a write, so it holds SQLite's write lock from its first statement. A
+ * transaction that reads first and writes later fails at once (SQLITE_BUSY, no waiting) when another
+ * process committed in between; one that writes first waits for the lock (busy_timeout) instead.
+ */
+export async function takeWriteLock(tx: Tx): Promise<void> {
+  await tx.$executeRawUnsafe('UPDATE "Article" SET "id" = "id" WHERE 0');
 }
 
 /** Writes a validated document inside the caller's transaction (edits check versions in the same one). */

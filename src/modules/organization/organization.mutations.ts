@@ -5,6 +5,7 @@ import { countryCodeArg } from '../../shared/filters.js';
 import { idOf, toGlobalId } from '../../shared/global-id.js';
 import { organizationKey } from '../ingest/document-of.js';
 import { checkVersion, EditRefused, editArticle, newKey, rewriteArticle, type UserErrorShape } from '../ingest/edit.service.js';
+import { takeWriteLock } from '../ingest/ingest.service.js';
 import { deletePayload, mutationPayload } from '../ingest/payload.js';
 import { OrganizationCreateInput, OrganizationDeleteInput, OrganizationUpdateInput } from './organization.input.js';
 import { Organization } from './organization.type.js';
@@ -81,6 +82,7 @@ export class OrganizationMutationResolver {
     const id = idOf('Organization', input.id, ['input', 'id']);
     try {
       await ctx.db.$transaction(async (tx) => {
+        await takeWriteLock(tx);
         await checkVersion(tx, { table: 'Organization', id, version: input.version });
         const [delegations, organized, parties] = await Promise.all([
           tx.delegation.count({ where: { organizationId: id } }),
