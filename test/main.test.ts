@@ -1,5 +1,6 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -32,8 +33,26 @@ describe('the service process', () => {
     expect(logged.map((entry) => entry.msg)).toEqual(expect.arrayContaining(['applied database migrations', 'seed article loaded']));
   });
 
-  test('stops on SIGTERM with exit code 0', async () => {
-    service.child.kill('SIGTERM');
+  test('on SIGTERM: stops accepting, finishes the request in flight, closes the database, exits 0', async () => {
+    const url = new URL(await service.listening);
+    // A request in flight: headers sent, body still on its way when the signal arrives.
+    const body = JSON.stringify({ query: '{ delegations { totalCount } }' });
+    const inFlight = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        service.child.kill('SIGTERM');
+        setTimeout(() => req.end(body.slice(10)), 300);
+      }, 100);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await expect(fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).rejects.toThrow();
+    expect(await inFlight).toEqual({ status: 200, text: JSON.stringify({ data: { delegations: { totalCount: 2 } } }) + '\n' });
     expect(await service.exited).toBe(0);
     expect(service.lines.join('\n')).toMatch(/"msg":"stopped"/);
   });
