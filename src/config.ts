@@ -75,6 +75,9 @@ const environment = z.object({
   TRUST_PROXY: flag.default(false),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(8000),
 });
+/** Every variable the service reads (documented in .env.example). */
+export const configVariables = Object.keys(environment.shape);
+
 const schema = environment
   .transform(({ API_KEYS, ...settings }) => {
     const production = settings.NODE_ENV === 'production';

@@ -1,7 +1,9 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, configVariables, loadConfig } from '../src/config.js';
+import { projectRoot } from '../src/shared/paths.js';
 import { createServer, settingsFromConfig, type ServerSettings } from '../src/server.js';
 import { sha256 } from '../src/shared/auth.js';
 import { openTestDatabase } from './helpers.js';
@@ -219,5 +221,13 @@ describe('configuration', () => {
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['MAX_DEPTH', 'PORT', 'RATE_LIMIT_REQUESTS']);
     // The explorer/introspection conflict is checked once the values parse.
     expect(() => loadConfig({ EXPLORER: 'graphiql', INTROSPECTION: 'false' })).toThrow(/INTROSPECTION: the explorer/);
+  });
+
+  test('.env.example documents every variable, with values the service accepts', () => {
+    const lines = readFileSync(path.join(projectRoot, '.env.example'), 'utf8').split('\n');
+    const entries = lines.map((line) => /^#?([A-Z_]+)=(.*)$/.exec(line)).filter((match) => match !== null);
+    expect(entries.map((match) => match[1]).sort()).toEqual([...configVariables].sort());
+    const env = Object.fromEntries(entries.map((match) => [match[1]!, match[2]!]));
+    expect(() => loadConfig(env)).not.toThrow();
   });
 });
