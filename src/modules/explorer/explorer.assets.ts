@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { explorerSource, type ExplorerFile } from './explorer.files.js';
 import { START_SCRIPT } from './explorer.page.js';
 
 /** Where the explorer's assets are served: `/explorer/<build>/<file>`. */
@@ -16,17 +14,17 @@ const CSS = 'text/css; charset=utf-8';
 
 interface AssetSource {
   contentType: string;
-  /** A file of an installed package: only these paths are ever read. */
-  file?: { pkg: string; path: string };
+  /** One of the explorer's files (see explorer.files.ts): only these paths are ever read. */
+  file?: ExplorerFile;
   text?: string;
 }
 
 /** The allow-list: a request names one of these keys, never a path on disk. */
 const SOURCES = new Map<string, AssetSource>([
-  ['react.production.min.js', { contentType: JS, file: { pkg: 'react', path: 'umd/react.production.min.js' } }],
-  ['react-dom.production.min.js', { contentType: JS, file: { pkg: 'react-dom', path: 'umd/react-dom.production.min.js' } }],
-  ['graphiql.min.js', { contentType: JS, file: { pkg: 'graphiql', path: 'graphiql.min.js' } }],
-  ['graphiql.min.css', { contentType: CSS, file: { pkg: 'graphiql', path: 'graphiql.min.css' } }],
+  ['react.production.min.js', { contentType: JS, file: 'react.production.min.js' }],
+  ['react-dom.production.min.js', { contentType: JS, file: 'react-dom.production.min.js' }],
+  ['graphiql.min.js', { contentType: JS, file: 'graphiql.min.js' }],
+  ['graphiql.min.css', { contentType: CSS, file: 'graphiql.min.css' }],
   ['start.js', { contentType: JS, text: START_SCRIPT }],
 ]);
 
@@ -71,14 +69,11 @@ function sendJson(res: ServerResponse, status: number, message: string, code: st
 
 /** The explorer's static files, under a path that changes whenever any of them can change. */
 export function createAssetServer() {
-  const require = createRequire(import.meta.url);
-  const packageDir = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json`));
-  const versionOf = (pkg: string) => (JSON.parse(readFileSync(path.join(packageDir(pkg), 'package.json'), 'utf8')) as { version: string }).version;
-
-  const versions = ['graphiql', 'react', 'react-dom'].map((pkg) => `${pkg}@${versionOf(pkg)}`);
+  const origin = explorerSource();
+  const versions = Object.entries(origin.versions).map(([pkg, version]) => `${pkg}@${version}`);
   // The packages' versions and our own script decide every byte served, so they make the path (and ETag).
   const digest = createHash('sha256').update(JSON.stringify([versions, START_SCRIPT])).digest('hex').slice(0, 10);
-  const build = `graphiql-${versionOf('graphiql')}-${digest}`;
+  const build = `graphiql-${origin.versions.graphiql}-${digest}`;
   const base = `${EXPLORER_PATH_PREFIX}${build}/`;
 
   const assets = new Map<string, LoadedAsset>();
@@ -86,7 +81,7 @@ export function createAssetServer() {
     let raw: Promise<Buffer> | undefined;
     const load = () => {
       const { file, text } = source;
-      return file ? readFile(path.join(packageDir(file.pkg), file.path)) : Promise.resolve(Buffer.from(text ?? '', 'utf8'));
+      return file ? readFile(origin.fileOf(file)) : Promise.resolve(Buffer.from(text ?? '', 'utf8'));
     };
     assets.set(name, {
       contentType: source.contentType,
