@@ -1,6 +1,7 @@
 # delegation-graph: GraphQL API over a SQLite knowledge graph.
 #   docker build -t delegation-graph .
 #   docker run --init -p 4000:4000 -v delegation-graph-data:/data delegation-graph
+# or `docker compose up -d` with compose.yaml; `npm run test:container` builds and checks it with podman.
 # Behind a TLS-intercepting proxy, pass its CA bundle to the build only:
 #   --build-arg NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
 #   (with that file mounted or present in the build container)
@@ -8,6 +9,8 @@
 # ---------------------------------------------------------------------------------------------------------
 # Build: install from the lock file, compile TypeScript, then drop dev dependencies.
 FROM node:20-bookworm-slim AS build
+# On both stages, so that a local build's leftovers can be found by label (`podman image prune --filter label=...`).
+LABEL org.opencontainers.image.title=delegation-graph
 
 # Extra CA certificates for npm behind a proxy; empty (unused) by default. Build stage only.
 ARG NODE_EXTRA_CA_CERTS=
@@ -40,13 +43,19 @@ COPY src src
 # `--omit=optional` too: prisma (the CLI) and typescript are optional peer dependencies of @prisma/client, so
 # the lock file marks them devOptional and `--omit=dev` alone keeps them (with the CLI's own dependencies,
 # about 180 MB). No runtime dependency of this project needs an optional package.
+# better-sqlite3 needs only its compiled addon at run time, not the SQLite sources or a rebuild's objects.
 RUN npm run build \
  && npm prune --omit=dev --omit=optional --no-audit --no-fund \
- && npm cache clean --force
+ && npm cache clean --force \
+ && cd node_modules/better-sqlite3 \
+ && rm -rf deps src build/deps build/Release/obj build/Release/obj.target build/Release/.deps \
+ && mkdir /data
 
 # ---------------------------------------------------------------------------------------------------------
 # Runtime: compiled code, production dependencies, migrations and seed; runs as the image's `node` user.
 FROM node:20-bookworm-slim AS runtime
+LABEL org.opencontainers.image.title=delegation-graph \
+      org.opencontainers.image.description="GraphQL API over a SQLite knowledge graph of official and trade delegations"
 
 ENV NODE_ENV=production \
     DATABASE_URL=file:/data/delegation-graph.db \
@@ -62,11 +71,21 @@ COPY --from=build /app/dist ./dist
 # Read at start: schema.prisma, migrations/ (applied to the database) and seed/*.json (loaded once).
 COPY prisma ./prisma
 
-RUN mkdir -p /data && chown node:node /data
+# The empty /data of the build stage, owned by `node`. No RUN in this stage, so no file a build mounts into its
+# RUN steps (`podman build -v`, as for the CA bundle above) can leave an empty mount point in the image.
+COPY --from=build --chown=node:node /data /data
 VOLUME /data
 
 USER node
 EXPOSE 4000
 
-# The server handles SIGTERM (graceful shutdown); run with --init for signal forwarding and zombie reaping.
+# Ready once the database is reachable and migrated. The image has no curl, so node asks; 127.0.0.1 works while
+# HOST is 0.0.0.0 (the default here). The start period covers migrations and the seed on a new volume.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+
+# The server handles SIGTERM, even as PID 1: requests in flight get SHUTDOWN_GRACE_MS (8 s), then it exits 0, by
+# that plus 2 s at the latest. Give `stop` more time than that (compose: stop_grace_period); run with --init
+# (compose: `init: true`) for zombie reaping.
+STOPSIGNAL SIGTERM
 CMD ["node", "dist/src/main.js"]
