@@ -74,6 +74,8 @@ const environment = z.object({
   RATE_LIMIT_WINDOW_SECONDS: count.default(60),
   TRUST_PROXY: flag.default(false),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(8000),
+  // Cache-Control max-age of public reads, and the in-process cache of anonymous reads (dropped by every write); 0: off.
+  CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
 });
 /** Every variable the service reads (documented in .env.example). */
 export const configVariables = Object.keys(environment.shape);

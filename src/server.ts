@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import type { Db } from './db/client.js';
 import { loadMigrations } from './db/migrate.js';
+import { cachePlugins, type QueryEvents } from './http/cache.js';
 import { costLimitPlugin, limitRules, withoutSuggestions } from './http/limits.js';
 import { createMetrics } from './http/metrics.js';
 import { createRateLimiter } from './http/rate-limit.js';
@@ -44,6 +45,8 @@ export interface ServerSettings {
   trustProxy: boolean;
   /** How long shutdown lets in-flight requests finish before closing their connections. */
   shutdownGraceMs: number;
+  /** Cache-Control max-age of public reads, and whether anonymous reads are cached in process; 0: neither. */
+  cacheMaxAgeSeconds: number;
 }
 
 export const defaultSettings: ServerSettings = {
@@ -61,6 +64,7 @@ export const defaultSettings: ServerSettings = {
   rateLimitWindowSeconds: 60,
   trustProxy: false,
   shutdownGraceMs: 8000,
+  cacheMaxAgeSeconds: 30,
 };
 
 export function settingsFromConfig(config: Config): ServerSettings {
@@ -79,6 +83,7 @@ export function settingsFromConfig(config: Config): ServerSettings {
     rateLimitWindowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
     trustProxy: config.TRUST_PROXY,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+    cacheMaxAgeSeconds: config.CACHE_MAX_AGE_SECONDS,
   };
 }
 
@@ -212,6 +217,7 @@ export async function createServer({ db, logger, apiKeys = [], settings: given =
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: settings.shutdownGraceMs }),
       explorer.plugin,
       costLimitPlugin(schema, settings.maxCost),
+      ...cachePlugins(db, settings.cacheMaxAgeSeconds),
       observabilityPlugin(logger),
     ],
   });
@@ -320,6 +326,8 @@ export async function createServer({ db, logger, apiKeys = [], settings: given =
       context: async () => ({ ...createContext(db, authenticate(req.headers.authorization, apiKeys)), trace }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
+    // What a key may read is its own business: never let a shared cache keep it.
+    if (req.headers.authorization) res.setHeader('cache-control', 'private, no-store');
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       trace.errorCodes.push(...errorCodesOf(response.body.string));
@@ -352,7 +360,3 @@ export async function createServer({ db, logger, apiKeys = [], settings: given =
   };
 }
 
-/** Prisma's query events (the client is created with them on, see db/client.ts). */
-interface QueryEvents {
-  $on?: (event: 'query', listener: (event: { query: string; duration: number }) => void) => void;
-}
