@@ -81,3 +81,66 @@ describe('statements per request do not grow with the page size', () => {
     expect(count).toBeLessThanOrEqual(14);
   });
 });
+
+describe('query plans: no table scans on list, filter, order or aggregate paths', () => {
+  // Tables that grow with the data; a plan line `SCAN <table>` without an index means reading all of it.
+  const growing = ['Article', 'Delegation', 'DelegationVisit', 'Event', 'EventParticipation', 'EventOrganizer', 'Agreement', 'AgreementParty', 'Image', 'Evidence', 'Organization', 'City', 'AuditEntry'];
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    const data = await server.query('{ cities { id name } delegations(first: 1) { nodes { id } } articles(first: 1) { nodes { id } } organizations(first: 1) { nodes { id } } }');
+    ids.city = data.cities.find((c: any) => c.name === 'Astana').id;
+    ids.delegation = data.delegations.nodes[0].id;
+    ids.article = data.articles.nodes[0].id;
+    ids.organization = data.organizations.nodes[0].id;
+  });
+
+  /** Every statement a request runs, with its plan, through SQLite's EXPLAIN QUERY PLAN on the same file. */
+  async function plans(query: string, variables: Record<string, unknown> = {}) {
+    const captured: { query: string; params: string }[] = [];
+    const listener = (event: { query: string; params: string }) => captured.push(event);
+    (server.db as unknown as { $on: (e: 'query', f: typeof listener) => void }).$on('query', listener);
+    await server.query(query, variables);
+    const { default: Database } = await import('better-sqlite3');
+    const sqlite = new Database(`${server.dir}/test.db`, { readonly: true });
+    try {
+      return captured
+        .filter((c) => /^\s*SELECT/i.test(c.query))
+        .map((c) => {
+          const params = JSON.parse(c.params) as unknown[];
+          const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${c.query}`).all(...params) as { detail: string }[];
+          return { sql: c.query, plan: rows.map((row) => row.detail) };
+        });
+    } finally {
+      sqlite.close();
+      (server.db as unknown as { $on: (e: 'query', f: (event: { query: string }) => void) => void }).$on('query', () => {});
+    }
+  }
+
+  const paths: [string, () => [string, Record<string, unknown>?]][] = [
+    ['events, default order', () => ['{ events(first: 50) { nodes { id } } }']],
+    ['events by country and dates', () => ['{ events(first: 50, filter: { countryCode: "KZ", from: "2023-01-01", to: "2023-12-31" }) { totalCount nodes { id } } }']],
+    ['events by city', () => ['query($c: ID) { events(first: 50, filter: { cityId: $c }) { totalCount nodes { id } } }', { c: ids.city }]],
+    ['events by kind, by name descending', () => ['{ events(first: 50, filter: { kind: EXHIBITION }, orderBy: { field: NAME, direction: DESC }) { nodes { id } } }']],
+    ['events of a delegation', () => ['query($d: ID) { events(first: 50, filter: { delegationId: $d }) { totalCount nodes { id } } }', { d: ids.delegation }]],
+    ['events of an article', () => ['query($a: ID) { events(first: 50, filter: { articleId: $a }) { nodes { id } } }', { a: ids.article }]],
+    ['agreements by country and kind', () => ['{ agreements(first: 50, filter: { countryCode: "DE", kind: MEMORANDUM_OF_UNDERSTANDING }) { totalCount nodes { id } } }']],
+    ['agreements of an organization', () => ['query($o: ID) { agreements(first: 50, filter: { organizationId: $o }) { nodes { id } } }', { o: ids.organization }]],
+    ['delegations by country visited and dates', () => ['{ delegations(first: 50, filter: { countryCode: "DE", from: "2023-10-01" }) { totalCount nodes { id } } }']],
+    ['images by country', () => ['{ images(first: 50, filter: { countryCode: "KZ" }) { totalCount nodes { id } } }']],
+    ['organizations by country', () => ['{ organizations(first: 50, filter: { countryCode: "DE" }) { nodes { id } } }']],
+    ['articles by date', () => ['{ articles(first: 50, filter: { from: "2023-01-01" }) { nodes { id } } }']],
+    ['aggregates', () => ['{ stats(filter: { countryCode: "KZ" }) { eventsByCity { count } eventsByKind { count } eventsByMonth { count } agreementsByKind { count } delegationsByCountry { count } } }']],
+    ['aggregates, unfiltered', () => ['{ stats { eventsByCountry { count } eventsByMonth { count } agreementsByCountry { count } delegationsByCountry { count } } }']],
+  ];
+
+  test.each(paths)('%s', async (_, operation) => {
+    const [query, variables] = operation();
+    const statements = await plans(query, variables);
+    expect(statements.length).toBeGreaterThan(0);
+    for (const { sql, plan } of statements) {
+      // `SCAN main.Event` reads the table; `SCAN main.Event USING [COVERING] INDEX ...` walks an index in order.
+      const scans = plan.filter((line) => growing.some((table) => new RegExp(`^SCAN (main\\.)?${table}( AS \\w+)?$`).test(line)));
+      expect(scans, `${sql}\n${plan.join('\n')}`).toEqual([]);
+    }
+  });
+});

@@ -170,12 +170,7 @@ export async function paginate<T extends { id: number }>(
 
   // Walking backwards is walking forwards in the reversed order (where nulls come first).
   const ascending = (options.direction === OrderDirection.ASC) !== backwards;
-  const nullsLast = !backwards;
-  const orderBy = keysetOrderBy(key, ascending ? 'asc' : 'desc', nullsLast);
-  const beyond = ascending ? 'gt' : 'lt';
-  const afterCursor = cursor && seek(key, cursor, beyond, nullsLast);
-
-  const rows = await options.findMany({ where: afterCursor ? { AND: [where, afterCursor] } : where, orderBy, take: size + 1 });
+  const rows = await keysetRows({ where, key, ascending, nullsLast: !backwards, cursor, take: size + 1, findMany: options.findMany });
   const more = rows.length > size;
   const page = more ? rows.slice(0, size) : rows;
   if (backwards) page.reverse();
@@ -200,24 +195,58 @@ export async function paginate<T extends { id: number }>(
   };
 }
 
-/** The ORDER BY of a keyset walk: the key (its nulls at one end), then `id` to break ties. */
-export function keysetOrderBy(key: SortKey, order: 'asc' | 'desc', nullsLast: boolean): Record<string, unknown>[] {
-  return [
-    key.nullable ? { [key.field]: { sort: order, nulls: nullsLast ? 'last' : 'first' } } : { [key.field]: order },
-    ...(key.field === 'id' ? [] : [{ id: order }]),
-  ];
-}
-
-/** Rows strictly beyond the cursor in the walk order (`beyond` is gt or lt; nulls at the far end or not). */
-export function seek(key: SortKey, cursor: CursorValue, beyond: 'gt' | 'lt', nullsLast: boolean): Where {
+/**
+ * Up to `take` rows strictly beyond `cursor` in the walk order: by `key` (ascending or not), then by id,
+ * with the null keys as a block at the far end (`nullsLast`) or at the near end.
+ *
+ * A nullable key is read as two index range scans, the non-null block and the null block, each with a
+ * plain ORDER BY: SQLite cannot walk an index in `ASC NULLS LAST` order (its indexes keep NULLs first),
+ * and would read and sort the whole table for every page instead.
+ */
+export async function keysetRows<T extends { id: number }>(options: {
+  where: Where;
+  key: SortKey;
+  ascending: boolean;
+  nullsLast: boolean;
+  cursor: CursorValue | null;
+  take: number;
+  findMany: (query: PageQuery) => Promise<T[]>;
+}): Promise<T[]> {
+  const { where, key, ascending, nullsLast, cursor, take, findMany } = options;
+  const order = ascending ? 'asc' : 'desc';
+  const beyond = ascending ? 'gt' : 'lt';
   const field = key.field;
-  if (field === 'id') return { id: { [beyond]: cursor.id } };
-  if (cursor.value === null) {
-    // In the null block: later nulls by id, and (when nulls come first) every non-null key after them.
-    const inNulls = { [field]: null, id: { [beyond]: cursor.id } };
-    return nullsLast ? inNulls : { OR: [inNulls, { [field]: { not: null } }] };
+  const and = (...conditions: (Where | null)[]) => {
+    const all = [where, ...conditions.filter((c): c is Where => c !== null)];
+    return all.length === 1 ? where : { AND: all };
+  };
+  if (!key.nullable) {
+    const orderBy = field === 'id' ? [{ id: order }] : [{ [field]: order }, { id: order }];
+    const after = cursor && (field === 'id' ? { id: { [beyond]: cursor.id } } : { OR: [{ [field]: { [beyond]: cursor.value } }, { [field]: cursor.value, id: { [beyond]: cursor.id } }] });
+    return findMany({ where: and(after), orderBy, take });
   }
-  const alternatives: Where[] = [{ [field]: { [beyond]: cursor.value } }, { [field]: cursor.value, id: { [beyond]: cursor.id } }];
-  if (key.nullable && nullsLast) alternatives.push({ [field]: null });
-  return { OR: alternatives };
+
+  // The blocks in walk order, and for each the rows of it beyond the cursor (null: none at all).
+  const nonNull = (): Where | null | false => {
+    if (!cursor) return null;
+    if (cursor.value === null) return nullsLast ? false : null; // the cursor is in the null block
+    return { OR: [{ [field]: { [beyond]: cursor.value } }, { [field]: cursor.value, id: { [beyond]: cursor.id } }] };
+  };
+  const nulls = (): Where | null | false => {
+    if (!cursor) return null;
+    if (cursor.value !== null) return nullsLast ? null : false; // the cursor is in the non-null block
+    return { id: { [beyond]: cursor.id } };
+  };
+  const blocks = [
+    { only: { [field]: { not: null } }, seek: nonNull(), orderBy: [{ [field]: order }, { id: order }] },
+    { only: { [field]: null }, seek: nulls(), orderBy: [{ id: order }] },
+  ];
+  if (!nullsLast) blocks.reverse();
+
+  const rows: T[] = [];
+  for (const block of blocks) {
+    if (block.seek === false || rows.length >= take) continue;
+    rows.push(...(await findMany({ where: and(block.only, block.seek), orderBy: block.orderBy, take: take - rows.length })));
+  }
+  return rows;
 }

@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import type { Db } from '../../db/client.js';
 import { OrderDirection, paginate } from '../../shared/connection.js';
 import { checkRange, countryCodeArg, within } from '../../shared/filters.js';
 import { idOf } from '../../shared/global-id.js';
@@ -10,15 +11,16 @@ export function findAgreement({ loaders }: Context, id: string) {
 }
 
 /** The SQL condition for an agreement filter, shared by the list, the aggregates and the exports. */
-export function agreementWhere(filter: AgreementFilter | null | undefined, path: readonly string[] = ['filter']) {
+export async function agreementWhere(db: Db, filter: AgreementFilter | null | undefined, path: readonly string[] = ['filter']) {
   checkRange(filter, path);
+  const organizationId = filter?.organizationId != null ? idOf('Organization', filter.organizationId, [...path, 'organizationId']) : null;
+  // An organization's agreements by id, from the party index (a relation filter would scan every agreement).
+  const parties = organizationId == null ? null : await db.agreementParty.findMany({ where: { organizationId }, select: { agreementId: true } });
   return {
     AND: [
       ...(filter?.countryCode != null ? [{ country: { isoCode: countryCodeArg(filter.countryCode, [...path, 'countryCode']) } }] : []),
       ...(filter?.cityId != null ? [{ cityId: idOf('City', filter.cityId, [...path, 'cityId']) }] : []),
-      ...(filter?.organizationId != null
-        ? [{ parties: { some: { organizationId: idOf('Organization', filter.organizationId, [...path, 'organizationId']) } } }]
-        : []),
+      ...(parties ? [{ id: { in: parties.map((party) => party.agreementId) } }] : []),
       ...(filter?.kind != null ? [{ kind: filter.kind }] : []),
       ...(filter?.articleId != null ? [{ articleId: idOf('Article', filter.articleId, [...path, 'articleId']) }] : []),
       ...within('signedOn', filter),
@@ -27,8 +29,8 @@ export function agreementWhere(filter: AgreementFilter | null | undefined, path:
 }
 
 /** Agreements by signing day (unknown days last). */
-export function listAgreements({ db }: Context, args: AgreementsArgs) {
-  const where = agreementWhere(args.filter);
+export async function listAgreements({ db }: Context, args: AgreementsArgs) {
+  const where = await agreementWhere(db, args.filter);
   return paginate(args, {
     where,
     key: { field: 'signedOn', nullable: true },

@@ -10,7 +10,7 @@ import { describedInBatches } from './export.batches.js';
 import { csvDocument, type CsvColumn } from './export.format.js';
 import type { ParameterRules } from './export.params.js';
 
-type AgreementWhere = ReturnType<typeof agreementWhere>;
+type AgreementWhere = Awaited<ReturnType<typeof agreementWhere>>;
 
 const agreementParameters = ['countryCode', 'cityId', 'organizationId', 'kind', 'articleId', 'from', 'to'] as const satisfies readonly (keyof AgreementFilter)[];
 
@@ -19,7 +19,7 @@ export const agreementParameterRules: ParameterRules<AgreementWhere> = {
   names: agreementParameters,
   kinds: Object.values(AgreementKind),
   // The parameters were checked against AgreementKind and the calendar before they reach the builder.
-  where: (filter, path) => agreementWhere(filter as AgreementFilter, path),
+  where: (db, filter, path) => agreementWhere(db, filter as AgreementFilter, path),
 };
 
 /** An agreement with everything its export shows. */

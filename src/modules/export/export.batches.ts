@@ -1,6 +1,6 @@
 import { createContext, type Context } from '../../context.js';
 import type { Db } from '../../db/client.js';
-import { keysetOrderBy, seek, type CursorValue, type PageQuery, type SortKey } from '../../shared/connection.js';
+import { keysetRows, type CursorValue, type PageQuery, type SortKey } from '../../shared/connection.js';
 
 export const EXPORT_BATCH_SIZE = 500;
 
@@ -18,10 +18,9 @@ export interface BatchWalk<T> {
  * first, and only one batch is held at a time.
  */
 export async function* inBatches<T extends { id: number }>({ where, key, findMany, size = EXPORT_BATCH_SIZE }: BatchWalk<T>): AsyncGenerator<T[]> {
-  const orderBy = keysetOrderBy(key, 'asc', true);
   let last: CursorValue | null = null;
   for (;;) {
-    const rows = await findMany({ where: last ? { AND: [where, seek(key, last, 'gt', true)] } : where, orderBy, take: size });
+    const rows: T[] = await keysetRows({ where, key, ascending: true, nullsLast: true, cursor: last, take: size, findMany });
     if (rows.length > 0) yield rows;
     if (rows.length < size) return;
     last = cursorOf(rows.at(-1)!, key);

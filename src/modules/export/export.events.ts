@@ -10,7 +10,7 @@ import { describedInBatches } from './export.batches.js';
 import { csvDocument, featureCollection, point, type CsvColumn, type Feature } from './export.format.js';
 import type { ParameterRules } from './export.params.js';
 
-type EventWhere = ReturnType<typeof eventWhere>;
+type EventWhere = Awaited<ReturnType<typeof eventWhere>>;
 
 const eventParameters = ['countryCode', 'cityId', 'kind', 'delegationId', 'articleId', 'from', 'to'] as const satisfies readonly (keyof EventFilter)[];
 
@@ -19,7 +19,7 @@ export const eventParameterRules: ParameterRules<EventWhere> = {
   names: eventParameters,
   kinds: Object.values(EventKind),
   // The parameters were checked against EventKind and the calendar before they reach the builder.
-  where: (filter, path) => eventWhere(filter as EventFilter, path),
+  where: (db, filter, path) => eventWhere(db, filter as EventFilter, path),
 };
 
 /** An event with everything its exports show. */

@@ -9,13 +9,13 @@ export const EXPORT_PATH_PREFIX = '/export/';
 interface ExportRoute {
   contentType: string;
   /** The body as chunks; validates the query parameters at once, throwing InvalidParameters. */
-  open: (db: Db, query: URLSearchParams) => AsyncIterable<string>;
+  open: (db: Db, query: URLSearchParams) => Promise<AsyncIterable<string>>;
 }
 
 const routes = new Map<string, ExportRoute>([
-  ['events.csv', { contentType: 'text/csv; charset=utf-8', open: (db, query) => eventsCsv(db, whereFromQuery(query, eventParameterRules)) }],
-  ['agreements.csv', { contentType: 'text/csv; charset=utf-8', open: (db, query) => agreementsCsv(db, whereFromQuery(query, agreementParameterRules)) }],
-  ['events.geojson', { contentType: 'application/geo+json', open: (db, query) => eventsGeoJson(db, whereFromQuery(query, eventParameterRules)) }],
+  ['events.csv', { contentType: 'text/csv; charset=utf-8', open: async (db, query) => eventsCsv(db, await whereFromQuery(db, query, eventParameterRules)) }],
+  ['agreements.csv', { contentType: 'text/csv; charset=utf-8', open: async (db, query) => agreementsCsv(db, await whereFromQuery(db, query, agreementParameterRules)) }],
+  ['events.geojson', { contentType: 'application/geo+json', open: async (db, query) => eventsGeoJson(db, await whereFromQuery(db, query, eventParameterRules)) }],
 ]);
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: OutgoingHttpHeaders = {}): void {
@@ -37,7 +37,7 @@ export async function handleExport(db: Db, req: IncomingMessage, res: ServerResp
   }
   let body: AsyncIterable<string>;
   try {
-    body = route.open(db, url.searchParams);
+    body = await route.open(db, url.searchParams);
   } catch (error) {
     if (!(error instanceof InvalidParameters)) throw error;
     return sendJson(res, 400, { errors: error.errors.map(({ message, extensions }) => ({ message, extensions })) });

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { isCalendarDate } from '../../shared/dates.js';
 import { badUserInput } from '../../shared/errors.js';
+import type { Db } from '../../db/client.js';
 
 /** The query parameters of an export, as the fields of the list's GraphQL filter. */
 export type ExportParameters = Record<string, string>;
@@ -11,7 +12,7 @@ export interface ParameterRules<Where> {
   /** The values `kind` may take (the Prisma enum). */
   kinds: readonly string[];
   /** The list's where-builder; called with `path = []` so its errors name the parameter. */
-  where: (filter: ExportParameters, path: readonly string[]) => Where;
+  where: (db: Db, filter: ExportParameters, path: readonly string[]) => Promise<Where>;
 }
 
 /** Every bad query parameter of a request, each as a BAD_USER_INPUT GraphQL error. */
@@ -25,17 +26,17 @@ export class InvalidParameters extends Error {
  * The Prisma condition for an export's query parameters, built by the list's own where-builder so an
  * export always holds what the list shows; throws InvalidParameters naming every bad parameter.
  */
-export function whereFromQuery<Where>(query: URLSearchParams, rules: ParameterRules<Where>): Where {
+export async function whereFromQuery<Where>(db: Db, query: URLSearchParams, rules: ParameterRules<Where>): Promise<Where> {
   const errors: GraphQLError[] = [];
   const valid: ExportParameters = {};
   for (const name of new Set(query.keys())) {
     const values = query.getAll(name);
-    const problem = usageProblem(name, values, rules.names) ?? problemOf(name, values[0]!, rules);
+    const problem = usageProblem(name, values, rules.names) ?? (await problemOf(db, name, values[0]!, rules));
     if (problem) errors.push(problem);
     else valid[name] = values[0]!;
   }
   // Checks across parameters (from after to) run on the valid ones, so every problem is reported at once.
-  const where = attempt(() => rules.where(valid, []));
+  const where = await attempt(() => rules.where(db, valid, []));
   if (where instanceof GraphQLError) errors.push(where);
   if (errors.length > 0) throw new InvalidParameters(errors);
   return where as Where;
@@ -49,10 +50,10 @@ function usageProblem(name: string, values: string[], names: readonly string[]):
 }
 
 /** A parameter's own problem: its format, then what the where-builder says of it alone. */
-function problemOf<Where>(name: string, value: string, rules: ParameterRules<Where>): GraphQLError | null {
+async function problemOf<Where>(db: Db, name: string, value: string, rules: ParameterRules<Where>): Promise<GraphQLError | null> {
   const format = formatProblem(name, value, rules.kinds);
   if (format) return format;
-  const alone = attempt(() => rules.where({ [name]: value }, []));
+  const alone = await attempt(() => rules.where(db, { [name]: value }, []));
   return alone instanceof GraphQLError ? alone : null;
 }
 
@@ -66,9 +67,9 @@ function formatProblem(name: string, value: string, kinds: readonly string[]): G
 }
 
 /** The where-builder's result, or the BAD_USER_INPUT error it raised; any other failure propagates. */
-function attempt<T>(build: () => T): T | GraphQLError {
+async function attempt<T>(build: () => Promise<T>): Promise<T | GraphQLError> {
   try {
-    return build();
+    return await build();
   } catch (error) {
     if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') return error;
     throw error;

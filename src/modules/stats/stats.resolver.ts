@@ -13,8 +13,8 @@ const byKind = <K>(buckets: Bucket<K>[]) => buckets.map(({ key, count }) => ({ k
 @Resolver(() => Stats)
 export class StatsResolver {
   @Query(() => Stats, { description: 'Counts for dashboards, narrowed by the same filters as the lists. Each count runs only when asked for.' })
-  stats(@Arg('filter', () => StatsFilter, { nullable: true, description: 'Narrows every count; omitted fields do not filter.' }) filter?: StatsFilter | null) {
-    return statsScope(filter);
+  stats(@Ctx() { db }: Context, @Arg('filter', () => StatsFilter, { nullable: true, description: 'Narrows every count; omitted fields do not filter.' }) filter?: StatsFilter | null) {
+    return statsScope(db, filter);
   }
 
   @FieldResolver()

@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import type { Db } from '../../db/client.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { idOf } from '../../shared/global-id.js';
 import { agreementWhere } from '../agreement/agreement.service.js';
@@ -15,11 +16,11 @@ export interface StatsScope {
   visits: Prisma.DelegationVisitWhereInput;
 }
 
-export function statsScope(filter: StatsFilter | null | undefined): StatsScope {
+export async function statsScope(db: Db, filter: StatsFilter | null | undefined): Promise<StatsScope> {
   const { countryCode, cityId, articleId, delegationId, from, to } = filter ?? {};
-  const events = eventWhere({ countryCode, cityId, articleId, delegationId, from, to, kind: filter?.eventKind });
-  const agreements = agreementWhere({ countryCode, cityId, articleId, from, to, kind: filter?.agreementKind });
-  const delegations = delegationWhere({ countryCode, articleId, from, to });
+  const events = await eventWhere(db, { countryCode, cityId, articleId, delegationId, from, to, kind: filter?.eventKind });
+  const agreements = await agreementWhere(db, { countryCode, cityId, articleId, from, to, kind: filter?.agreementKind });
+  const delegations = await delegationWhere(db, { countryCode, articleId, from, to });
   if (delegationId != null) delegations.AND.push({ id: idOf('Delegation', delegationId, ['filter', 'delegationId']) } as never);
   const visitedCountry = countryCode != null ? { country: { isoCode: countryCode.trim().toUpperCase() } } : {};
   return { events, agreements, delegations, visits: { delegation: delegations, ...visitedCountry } };
