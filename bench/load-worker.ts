@@ -1,0 +1,75 @@
+// The load generator: a separate process the harness pins to its own core (taskset -c 1), so that
+// autocannon never competes with the server for CPU. It takes jobs over IPC and answers with numbers.
+import autocannon from 'autocannon';
+import type { LoadJob, LoadResult, WorkerMessage } from './load.js';
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** A growable array of latencies: autocannon's own histogram rounds to whole milliseconds. */
+class Latencies {
+  private values = new Float64Array(1 << 16);
+  private count = 0;
+
+  add(ms: number) {
+    if (this.count === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.count++] = ms;
+  }
+
+  sorted(): Float64Array {
+    return this.values.slice(0, this.count).sort();
+  }
+}
+
+async function run(job: LoadJob): Promise<LoadResult> {
+  const latencies = new Latencies();
+  const cpuBefore = process.cpuUsage();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: job.url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: job.body,
+        connections: job.connections,
+        duration: job.duration,
+        // Slow operations at high concurrency queue for seconds; a timeout would count as an error instead.
+        timeout: 60,
+      },
+      (error: unknown, done) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
+    );
+    // Only 2xx latencies count, as in autocannon's own histogram; other statuses are reported as non2xx.
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode >= 200 && statusCode < 300) latencies.add(responseTime);
+    });
+  });
+  const cpu = process.cpuUsage(cpuBefore);
+  const sorted = latencies.sorted();
+  return {
+    requests: result.requests.total,
+    sent: result.requests.sent,
+    seconds: result.duration,
+    requestsPerSecond: result.requests.total / result.duration,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    loaderCpuShare: (cpu.user + cpu.system) / 1e6 / result.duration,
+  };
+}
+
+process.on('message', (message: WorkerMessage) => {
+  run(message.job).then(
+    (result) => process.send?.({ id: message.id, result }),
+    (error: unknown) => process.send?.({ id: message.id, error: String(error) }),
+  );
+});
+process.on('disconnect', () => process.exit(0));
