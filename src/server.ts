@@ -20,6 +20,7 @@ import { EXPORT_PATH_PREFIX, handleExport } from './modules/export/export.handle
 import { createExplorer, type ExplorerMode } from './modules/explorer/explorer.js';
 import { getSchema } from './schema.js';
 import { authenticate, type ApiKey } from './shared/auth.js';
+import { errorBody, sendJson } from './shared/http.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -168,12 +169,6 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(body));
-}
-
-const errorBody = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
 
 /** A client's X-Request-Id when it is a sane token; otherwise a new one. */
 function requestIdOf(req: IncomingMessage): string {

@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { idOf } from '../../shared/global-id.js';
 import type { DocumentEdit } from '../ingest/edit.service.js';
-import { createOwned, deleteOwned, updateOwned, type DocItem, type OwnedKind } from '../ingest/owned-mutations.js';
+import { createOwned, deleteOwned, noDependents, updateOwned, type DocItem, type OwnedKind } from '../ingest/owned-mutations.js';
 import { deletePayload, mutationPayload } from '../ingest/payload.js';
 import { AgreementCreateInput, AgreementDeleteInput, AgreementUpdateInput, type AgreementFieldsInput } from './agreement.input.js';
 import { Agreement } from './agreement.type.js';
@@ -48,6 +48,6 @@ export class AgreementMutationResolver {
 
   @Mutation(() => AgreementDeletePayload, { description: 'Deletes an agreement, its parties and its quotes. Needs an editor key.' })
   agreementDelete(@Ctx() ctx: Context, @Arg('input', () => AgreementDeleteInput, { description: 'The agreement.' }) input: AgreementDeleteInput) {
-    return deleteOwned(ctx, agreementKind, { ...input, cascade: false }, async () => ({ ids: [], description: '', remove: () => {} }));
+    return deleteOwned(ctx, agreementKind, { ...input, cascade: false }, noDependents);
   }
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { errorBody, sendJson } from '../../shared/http.js';
 import { explorerSource, type ExplorerFile } from './explorer.files.js';
 import { START_SCRIPT } from './explorer.page.js';
 
@@ -62,10 +63,6 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
   return 'identity';
 }
 
-function sendJson(res: ServerResponse, status: number, message: string, code: string, headers: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
-}
 
 /** The explorer's static files, under a path that changes whenever any of them can change. */
 export function createAssetServer() {
@@ -114,12 +111,12 @@ export function createAssetServer() {
     async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
       if (!url.pathname.startsWith(EXPLORER_PATH_PREFIX)) return false;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        sendJson(res, 405, `method ${req.method} not allowed for explorer assets; use GET or HEAD`, 'METHOD_NOT_ALLOWED', { allow: 'GET, HEAD' });
+        sendJson(res, 405, errorBody('METHOD_NOT_ALLOWED', `method ${req.method} not allowed for explorer assets; use GET or HEAD`), { allow: 'GET, HEAD' });
         return true;
       }
       const asset = url.pathname.startsWith(base) ? assets.get(url.pathname.slice(base.length)) : undefined;
       if (!asset) {
-        sendJson(res, 404, `no explorer asset ${url.pathname}`, 'NOT_FOUND');
+        sendJson(res, 404, errorBody('NOT_FOUND', `no explorer asset ${url.pathname}`));
         return true;
       }
 

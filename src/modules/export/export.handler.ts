@@ -1,5 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Db } from '../../db/client.js';
+import { sendJson } from '../../shared/http.js';
 import { agreementParameterRules, agreementsCsv } from './export.agreements.js';
 import { eventParameterRules, eventsCsv, eventsGeoJson } from './export.events.js';
 import { InvalidParameters, whereFromQuery } from './export.params.js';
@@ -18,10 +19,6 @@ const routes = new Map<string, ExportRoute>([
   ['events.geojson', { contentType: 'application/geo+json', open: async (db, query) => eventsGeoJson(db, await whereFromQuery(db, query, eventParameterRules)) }],
 ]);
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: OutgoingHttpHeaders = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(body));
-}
 
 /** GET /export/<file>: every record matching the query parameters, streamed as it is read. */
 export async function handleExport(db: Db, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

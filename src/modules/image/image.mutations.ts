@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import type { DocumentEdit } from '../ingest/edit.service.js';
-import { createOwned, deleteOwned, updateOwned, type DocItem, type OwnedKind } from '../ingest/owned-mutations.js';
+import { createOwned, deleteOwned, noDependents, updateOwned, type DocItem, type OwnedKind } from '../ingest/owned-mutations.js';
 import { deletePayload, mutationPayload } from '../ingest/payload.js';
 import { ImageCreateInput, ImageDeleteInput, ImageUpdateInput, type ImageFieldsInput } from './image.input.js';
 import { Image } from './image.type.js';
@@ -40,6 +40,6 @@ export class ImageMutationResolver {
 
   @Mutation(() => ImageDeletePayload, { description: 'Deletes an image and its quotes. Needs an editor key.' })
   imageDelete(@Ctx() ctx: Context, @Arg('input', () => ImageDeleteInput, { description: 'The image.' }) input: ImageDeleteInput) {
-    return deleteOwned(ctx, imageKind, { ...input, cascade: false }, async () => ({ ids: [], description: '', remove: () => {} }));
+    return deleteOwned(ctx, imageKind, { ...input, cascade: false }, noDependents);
   }
 }

@@ -124,6 +124,9 @@ export async function deleteOwned<S extends Section>(
   return { deletedId: toGlobalId(kind.type, id), alsoDeletedIds: also, userErrors: [] };
 }
 
+/** For the kinds nothing refers to (agreements, images): a delete has nothing to refuse or cascade. */
+export const noDependents = async (): Promise<Dependents> => ({ ids: [], description: '', remove: () => {} });
+
 /** "2 agreement(s) and 1 image(s)" for the non-empty counts. */
 export function describeCounts(counts: [number, string][]): string {
   return counts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}(s)`).join(' and ');
