@@ -1,8 +1,8 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { migrate } from './migrate.js';
+import { PrismaBetterSqlite3WithStatementCache } from './statement-cache.js';
 
 export type Db = PrismaClient;
 
@@ -34,7 +34,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
     throw new DatabaseSetupError(`the database folder ${path.dirname(file)} is not writable by this user (uid ${process.getuid?.() ?? '?'})`);
   }
   const applied = await migrate(file);
-  const adapter = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: options.busyTimeoutMs ?? 5000 });
+  const adapter = new PrismaBetterSqlite3WithStatementCache({ url: `file:${file}`, timeout: options.busyTimeoutMs ?? 5000 });
   // Query events feed the database timings of /metrics.
   const db = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   // WAL lets readers run beside a writer; FULL syncs the WAL on every commit, so an acknowledged write
