@@ -86,7 +86,8 @@ export async function snapshot(db: Db) {
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND name NOT LIKE 'SearchIndex_%' ORDER BY name",
   )).map((t) => t.name);
   const out: Record<string, unknown[]> = {};
-  for (const table of tables) out[table] = await db.$queryRawUnsafe(`SELECT * FROM "${table}" ORDER BY rowid`);
+  // StatCount's rows are created in whatever order writes first touch a bucket: order it by its key.
+  for (const table of tables) out[table] = await db.$queryRawUnsafe(`SELECT * FROM "${table}" ORDER BY ${table === 'StatCount' ? 'facet, bucket' : 'rowid'}`);
   return JSON.parse(JSON.stringify(out, (_key, value) => (typeof value === 'bigint' ? Number(value) : value)));
 }
 

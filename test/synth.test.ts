@@ -162,6 +162,7 @@ describe('synthetic data', () => {
     const unchanged = async () => {
       const now = await rows(db);
       for (const [table, before] of Object.entries(seedRows) as [string, unknown[]][]) {
+        if (table === 'StatCount') continue; // counts of all records: they grow with the synthetic ones
         const after = new Set((now[table] as unknown[]).map((row) => JSON.stringify(row)));
         for (const row of before) expect(after.has(JSON.stringify(row)), `${table} ${JSON.stringify(row)}`).toBe(true);
       }

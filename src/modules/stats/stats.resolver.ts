@@ -2,12 +2,9 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { loadOptional } from '../../shared/loaders.js';
 import { countBy, delegationsByCountry, eventsByMonth, statsScope, totals, type StatsScope } from './stats.service.js';
+import type { Bucket } from './stat-counts.js';
 import { CityCount, CountryCount, Stats, StatsFilter } from './stats.type.js';
 
-interface Bucket<K> {
-  key: K | null;
-  count: number;
-}
 const byKind = <K>(buckets: Bucket<K>[]) => buckets.map(({ key, count }) => ({ kind: key, count }));
 
 @Resolver(() => Stats)

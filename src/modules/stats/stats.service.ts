@@ -5,6 +5,7 @@ import { idOf } from '../../shared/global-id.js';
 import { agreementWhere } from '../agreement/agreement.service.js';
 import { delegationWhere } from '../delegation/delegation.service.js';
 import { eventWhere } from '../event/event.service.js';
+import { readStatCounts, type Bucket, type StatCounts } from './stat-counts.js';
 import type { StatsFilter } from './stats.type.js';
 
 /** The three list conditions a stats filter stands for; built (and checked) once, before any count runs. */
@@ -14,6 +15,11 @@ export interface StatsScope {
   delegations: Prisma.DelegationWhereInput;
   /** Visits of those delegations; a country filter keeps only the visits to that country. */
   visits: Prisma.DelegationVisitWhereInput;
+  /**
+   * Set when no filter field is given: every count then comes from the trigger-kept StatCount table,
+   * read once per request, instead of a GROUP BY over the whole table.
+   */
+  stored: (() => Promise<StatCounts>) | null;
 }
 
 export async function statsScope(db: Db, filter: StatsFilter | null | undefined): Promise<StatsScope> {
@@ -23,12 +29,15 @@ export async function statsScope(db: Db, filter: StatsFilter | null | undefined)
   const delegations = await delegationWhere(db, { countryCode, articleId, from, to });
   if (delegationId != null) delegations.AND.push({ id: idOf('Delegation', delegationId, ['filter', 'delegationId']) } as never);
   const visitedCountry = countryCode != null ? { country: { isoCode: countryCode.trim().toUpperCase() } } : {};
-  return { events, agreements, delegations, visits: { delegation: delegations, ...visitedCountry } };
-}
-
-interface Bucket<K> {
-  key: K | null;
-  count: number;
+  let counts: Promise<StatCounts> | undefined;
+  const unfiltered = Object.values(filter ?? {}).every((value) => value == null);
+  return {
+    events,
+    agreements,
+    delegations,
+    visits: { delegation: delegations, ...visitedCountry },
+    stored: unfiltered ? () => (counts ??= readStatCounts(db)) : null,
+  };
 }
 
 /** Largest first, ties by key; the unknown (null) bucket last. */
@@ -44,6 +53,7 @@ const all = { _all: true } as const;
 
 export async function countBy(ctx: Context, scope: StatsScope, what: 'eventsByCountry' | 'eventsByCity' | 'eventsByKind' | 'agreementsByCountry' | 'agreementsByKind') {
   const { db } = ctx;
+  if (scope.stored) return largestFirst<string | number>([...(await scope.stored())[what]]);
   switch (what) {
     case 'eventsByCountry':
       return largestFirst(counted(await db.event.groupBy({ by: ['countryId'], where: scope.events, _count: all }), (row) => row.countryId));
@@ -60,15 +70,18 @@ export async function countBy(ctx: Context, scope: StatsScope, what: 'eventsByCo
 
 /** Events per month of their first day: SQL groups by day, the days are summed into months here. */
 export async function eventsByMonth({ db }: Context, scope: StatsScope) {
-  const days = await db.event.groupBy({ by: ['startDate'], where: scope.events, _count: all });
-  const months = new Map<string | null, number>();
-  for (const day of days) {
-    const month = day.startDate?.slice(0, 7) ?? null;
-    months.set(month, (months.get(month) ?? 0) + day._count._all);
+  let buckets: Bucket<string>[];
+  if (scope.stored) buckets = [...(await scope.stored()).eventsByMonth];
+  else {
+    const days = await db.event.groupBy({ by: ['startDate'], where: scope.events, _count: all });
+    const months = new Map<string | null, number>();
+    for (const day of days) {
+      const month = day.startDate?.slice(0, 7) ?? null;
+      months.set(month, (months.get(month) ?? 0) + day._count._all);
+    }
+    buckets = [...months].map(([key, count]) => ({ key, count }));
   }
-  return [...months]
-    .map(([key, count]) => ({ key, count }))
-    .sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : a.key.localeCompare(b.key)));
+  return buckets.sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : a.key.localeCompare(b.key)));
 }
 
 /**
@@ -76,6 +89,7 @@ export async function eventsByMonth({ db }: Context, scope: StatsScope) {
  * that country's bar remains, so it equals the length of the delegation list under the same filter.
  */
 export async function delegationsByCountry({ db }: Context, scope: StatsScope) {
+  if (scope.stored) return largestFirst<number>([...(await scope.stored()).delegationsByCountry]);
   const [visits, nowhere] = await Promise.all([
     db.delegationVisit.groupBy({ by: ['countryId'], where: scope.visits, _count: all }),
     db.delegation.count({ where: { AND: [scope.delegations, { visits: { none: {} } }] } }),
@@ -85,7 +99,8 @@ export async function delegationsByCountry({ db }: Context, scope: StatsScope) {
   return largestFirst(result);
 }
 
-export function totals({ db }: Context, scope: StatsScope, what: 'events' | 'agreements' | 'delegations') {
+export async function totals({ db }: Context, scope: StatsScope, what: 'events' | 'agreements' | 'delegations') {
+  if (scope.stored) return (await scope.stored())[what];
   if (what === 'events') return db.event.count({ where: scope.events });
   if (what === 'agreements') return db.agreement.count({ where: scope.agreements });
   return db.delegation.count({ where: scope.delegations });
