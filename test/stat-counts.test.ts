@@ -95,6 +95,27 @@ describe('stored stats counts', () => {
     expect(stored).toMatchObject({ events: 10, agreements: 3, delegations: 2 });
   });
 
+  test('date filters find records that began long before the range, however long they lasted', async () => {
+    const event = await db.event.findFirstOrThrow({ where: { startDate: { not: null } }, orderBy: { id: 'asc' } });
+    const delegation = await db.delegation.findFirstOrThrow({ orderBy: { id: 'asc' } });
+    const found = async (from: string) => {
+      const data = await server.query<{ events: { nodes: { id: string }[] }; delegations: { nodes: { id: string }[] } }>(
+        'query($from: Date) { events(first: 100, filter: { from: $from }) { nodes { id } } delegations(first: 100, filter: { from: $from }) { nodes { id } } }',
+        { from },
+      );
+      return { events: data.events.nodes.length, delegations: data.delegations.nodes.length };
+    };
+    expect(await found('2031-06-01')).toEqual({ events: 0, delegations: 0 });
+    // Three and a half years, from far before the range into it, written by an update and by plain SQL.
+    await db.event.update({ where: { id: event.id }, data: { startDate: '2028-01-01', endDate: '2031-06-30' } });
+    await db.$executeRaw`UPDATE "Delegation" SET "startDate" = '2027-12-31', "endDate" = '2031-06-02' WHERE id = ${delegation.id}`;
+    expect(await found('2031-06-01')).toEqual({ events: 1, delegations: 1 });
+    expect(await found('2031-06-03')).toEqual({ events: 1, delegations: 0 });
+    // Shortened again: the bound stays as wide (it only grows), and the short record is still found.
+    await db.event.update({ where: { id: event.id }, data: { startDate: '2031-06-01', endDate: '2031-06-30' } });
+    expect(await found('2031-06-03')).toEqual({ events: 1, delegations: 0 });
+  });
+
   test('the API answers the same unfiltered as filtered to the only article', async () => {
     const STATS = `query($filter: StatsFilter) { stats(filter: $filter) {
       eventCount agreementCount delegationCount

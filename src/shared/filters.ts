@@ -40,12 +40,23 @@ export function checkRange(filter: DateRangeFilter | null | undefined, path: rea
 /**
  * Records whose known span [start, end ?? start] overlaps [from, to]; a record without a start date is
  * excluded as soon as either bound is given (an unknown date is neither in nor out of the range).
+ *
+ * `longestSpanDays` (no record's end lies further after its start) turns `from` into a lower bound on
+ * `start` as well: `start >= from - longestSpanDays` is implied by the overlap, and makes it a range on
+ * the start-date indexes. Without it SQLite reads every record that starts before `to` (every earlier
+ * year of a country's events, for a filter on the last month) and tests each one's end.
  */
-export function overlaps(start: string, end: string, range: DateRangeFilter | null | undefined): Where[] {
+export function overlaps(start: string, end: string, range: DateRangeFilter | null | undefined, longestSpanDays?: number): Where[] {
   if (range?.from == null && range?.to == null) return [];
-  const where: Where[] = [{ [start]: range.to != null ? { not: null, lte: range.to } : { not: null } }];
+  const earliest = range.from != null && longestSpanDays !== undefined ? daysBefore(range.from, longestSpanDays) : undefined;
+  const where: Where[] = [{ [start]: { not: null, ...(earliest !== undefined && { gte: earliest }), ...(range.to != null && { lte: range.to }) } }];
   if (range.from != null) where.push({ OR: [{ [end]: { gte: range.from } }, { [end]: null, [start]: { gte: range.from } }] });
   return where;
+}
+
+/** The YYYY-MM-DD day `days` days before `day`. */
+function daysBefore(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Records whose single known date lies in [from, to]; unknown dates are excluded. */

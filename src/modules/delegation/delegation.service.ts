@@ -4,6 +4,7 @@ import { OrderDirection, paginate } from '../../shared/connection.js';
 import { checkRange, countryCodeArg, overlaps } from '../../shared/filters.js';
 import { idOf } from '../../shared/global-id.js';
 import { loadAll } from '../../shared/loaders.js';
+import { longestSpanDays } from '../stats/stat-counts.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { DelegationFilter, DelegationsArgs } from './delegation.args.js';
 
@@ -21,7 +22,7 @@ export async function delegationWhere(db: Db, filter: DelegationFilter | null | 
     AND: [
       ...(visits ? [{ id: { in: visits.map((visit) => visit.delegationId) } }] : []),
       ...(filter?.articleId != null ? [{ articleId: idOf('Article', filter.articleId, [...path, 'articleId']) }] : []),
-      ...overlaps('startDate', 'endDate', filter),
+      ...overlaps('startDate', 'endDate', filter, filter?.from != null ? await longestSpanDays(db, 'delegation') : undefined),
     ],
   } satisfies Prisma.DelegationWhereInput;
 }

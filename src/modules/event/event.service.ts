@@ -4,6 +4,7 @@ import { OrderDirection, paginate } from '../../shared/connection.js';
 import { checkRange, countryCodeArg, overlaps } from '../../shared/filters.js';
 import { idOf } from '../../shared/global-id.js';
 import { loadAll } from '../../shared/loaders.js';
+import { longestSpanDays } from '../stats/stat-counts.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { EventOrderField, type EventFilter, type EventsArgs } from './event.args.js';
 
@@ -27,7 +28,7 @@ export async function eventWhere(db: Db, filter: EventFilter | null | undefined,
       ...(filter?.cityId != null ? [{ cityId: idOf('City', filter.cityId, [...path, 'cityId']) }] : []),
       ...(filter?.kind != null ? [{ kind: filter.kind }] : []),
       ...(filter?.articleId != null ? [{ articleId: idOf('Article', filter.articleId, [...path, 'articleId']) }] : []),
-      ...overlaps('startDate', 'endDate', filter),
+      ...overlaps('startDate', 'endDate', filter, filter?.from != null ? await longestSpanDays(db, 'event') : undefined),
     ],
   } satisfies Prisma.EventWhereInput;
   // A delegation's events by id, read from the participation index first: as a relation filter
