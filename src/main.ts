@@ -9,12 +9,12 @@ import { createServer, settingsFromConfig } from './server.js';
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const { db, applied } = await openDatabase(config.DATABASE_URL);
+  const { db, applied, file } = await openDatabase(config.DATABASE_URL);
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
   if (config.SEED) {
     for (const report of await seed(db)) logger.info({ article: report.slug, status: report.status, changes: report.changes }, 'seed article loaded');
   }
-  const server = await createServer({ db, logger, apiKeys: config.apiKeys, settings: settingsFromConfig(config) });
+  const server = await createServer({ db, databaseFile: file, logger, apiKeys: config.apiKeys, settings: settingsFromConfig(config) });
   const running = await server.listen(config.PORT, config.HOST);
   logger.info({ url: running.url }, `delegation-graph listening at ${running.url}`);
 

@@ -12,10 +12,11 @@ import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import type { Db } from './db/client.js';
 import { loadMigrations } from './db/migrate.js';
-import { cachePlugins, type QueryEvents } from './http/cache.js';
+import { cachePolicyPlugins, type QueryEvents } from './http/cache.js';
 import { costLimitPlugin, limitRules, withoutSuggestions } from './http/limits.js';
 import { createMetrics } from './http/metrics.js';
 import { createRateLimiter } from './http/rate-limit.js';
+import { ResponseCache, type GraphQLRequestFields } from './http/response-cache.js';
 import { EXPORT_PATH_PREFIX, handleExport } from './modules/export/export.handler.js';
 import { createExplorer, type ExplorerMode } from './modules/explorer/explorer.js';
 import { getSchema } from './schema.js';
@@ -90,6 +91,8 @@ export function settingsFromConfig(config: Config): ServerSettings {
 
 export interface ServerDeps {
   db: Db;
+  /** The SQLite file behind `db`: the response cache watches it for commits. Without it nothing is cached in process. */
+  databaseFile?: string;
   logger: Logger;
   /** Keys that may call mutations; none (the default) refuses every mutation. */
   apiKeys?: readonly ApiKey[];
@@ -170,6 +173,23 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
 }
 
 
+/** The GraphQL request fields of a GET's query string. */
+function searchFields(url: URL): GraphQLRequestFields {
+  const { searchParams } = url;
+  return { query: searchParams.get('query') ?? undefined, operationName: searchParams.get('operationName'), variables: searchParams.get('variables'), extensions: searchParams.get('extensions') };
+}
+
+/**
+ * Whether a GET passes Apollo's CSRF prevention (which a cache hit does not reach): it names the
+ * operation or asks for a preflight in a header, or has a Content-Type a simple cross-site request
+ * cannot send. (A POST's body is only read as JSON, which is never a simple request's type.)
+ */
+function preflighted(req: IncomingMessage): boolean {
+  if (req.headers['apollo-require-preflight'] !== undefined || req.headers['x-apollo-operation-name'] !== undefined) return true;
+  const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  return type !== undefined && type !== '' && !['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'].includes(type);
+}
+
 /** A client's X-Request-Id when it is a sane token; otherwise a new one. */
 function requestIdOf(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
@@ -188,8 +208,9 @@ function errorCodesOf(body: string): string[] {
 }
 
 /** The HTTP server with Apollo on /graphql; used by main and by the tests. Listens when started. */
-export async function createServer({ db, logger, apiKeys = [], settings: given = {} }: ServerDeps) {
+export async function createServer({ db, databaseFile, logger, apiKeys = [], settings: given = {} }: ServerDeps) {
   const settings = { ...defaultSettings, ...given };
+  const responseCache = databaseFile && settings.cacheMaxAgeSeconds > 0 ? new ResponseCache(databaseFile) : undefined;
   const server = createHttpServer();
   const explorer = createExplorer(settings.explorer);
   const metrics = createMetrics();
@@ -212,7 +233,7 @@ export async function createServer({ db, logger, apiKeys = [], settings: given =
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: settings.shutdownGraceMs }),
       explorer.plugin,
       costLimitPlugin(schema, settings.maxCost),
-      ...cachePlugins(db, settings.cacheMaxAgeSeconds),
+      ...cachePolicyPlugins(settings.cacheMaxAgeSeconds),
       observabilityPlugin(logger),
     ],
   });
@@ -296,13 +317,9 @@ export async function createServer({ db, logger, apiKeys = [], settings: given =
   }
 
   async function serveGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, trace: RequestTrace) {
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
     const raw = req.method === 'POST' ? await readBody(req, settings.maxBodyBytes) : '';
     let body: unknown = raw;
-    if (raw !== '' && headers.get('content-type')?.startsWith('application/json')) {
+    if (raw !== '' && req.headers['content-type']?.toLowerCase().startsWith('application/json')) {
       try {
         body = JSON.parse(raw);
       } catch {
@@ -315,6 +332,24 @@ export async function createServer({ db, logger, apiKeys = [], settings: given =
     if (typeof query === 'string' && query.length > settings.maxQueryChars) {
       throw new HttpError(413, 'QUERY_TOO_LARGE', `the GraphQL document has ${query.length} characters, over the limit of ${settings.maxQueryChars}`);
     }
+    // Anonymous reads may be answered from the response cache, without running Apollo at all.
+    const cacheKey =
+      responseCache && !req.headers.authorization && (req.method === 'POST' || (req.method === 'GET' && preflighted(req)))
+        ? responseCache.keyOf(req.method === 'POST' ? fields : searchFields(url), req.headers.accept)
+        : null;
+    if (cacheKey) {
+      const hit = responseCache!.get(cacheKey);
+      metrics.responseCache(hit ? 'hit' : 'miss');
+      if (hit) {
+        res.writeHead(200, [...hit.headers, ['age', String(hit.ageSeconds)]].flat());
+        return res.end(hit.body);
+      }
+    }
+    const version = cacheKey ? responseCache!.version() : 0;
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       // A bad credential throws a GraphQLError here; Apollo answers with its extensions.http (401, WWW-Authenticate).
@@ -325,6 +360,7 @@ export async function createServer({ db, logger, apiKeys = [], settings: given =
     if (req.headers.authorization) res.setHeader('cache-control', 'private, no-store');
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
+      if (cacheKey) responseCache!.offer(cacheKey, version, { status: res.statusCode, headers: response.headers, body: response.body.string });
       trace.errorCodes.push(...errorCodesOf(response.body.string));
       return res.end(response.body.string);
     }
@@ -346,9 +382,10 @@ export async function createServer({ db, logger, apiKeys = [], settings: given =
         url: `http://${shownHost}:${address.port}${GRAPHQL_PATH}`,
         // Readiness turns 503 at once; then Apollo's drain plugin stops accepting, lets in-flight requests
         // finish for up to shutdownGraceMs, and closes the connections that remain.
-        close: () => {
+        close: async () => {
           draining = true;
-          return apollo.stop();
+          await apollo.stop();
+          responseCache?.close();
         },
       };
     },

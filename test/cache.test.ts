@@ -45,6 +45,35 @@ describe('the response cache', () => {
     expect(again.result.body).toEqual(first.result.body);
   });
 
+  test('a hit answers as the first response did, says its age, is counted, and skips no request check', async () => {
+    const query = '{ countries: delegations { totalCount } }';
+    const first = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const firstBody = await first.text();
+    const hit = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    expect(await hit.text()).toBe(firstBody);
+    expect(hit.headers.get('content-type')).toBe(first.headers.get('content-type'));
+    expect(hit.headers.get('cache-control')).toBe('max-age=30, public');
+    expect(Number(hit.headers.get('age'))).toBeGreaterThanOrEqual(0);
+    expect(hit.headers.get('x-request-id')).toBeTruthy();
+    // A GET of the same document shares the entry, but only past the CSRF check a miss would get.
+    const get = (headers: Record<string, string>) => fetch(`${server.url}?query=${encodeURIComponent(query)}`, { headers });
+    expect((await get({})).status).toBe(400);
+    const preflighted = await get({ 'apollo-require-preflight': 'true' });
+    expect(preflighted.headers.get('age')).not.toBeNull();
+    expect(await preflighted.text()).toBe(firstBody);
+    const metrics = await (await fetch(new URL('/metrics', server.url))).text();
+    expect(Number(/delegation_graph_response_cache_total\{result="hit"\} (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
+  });
+
+  test('failed reads are not kept', async () => {
+    const broken = () => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ events(first: -1) { totalCount } }' }) });
+    for (const response of [await broken(), await broken()]) {
+      expect(((await response.json()) as { errors?: unknown[] }).errors).toHaveLength(1);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('age')).toBeNull();
+    }
+  });
+
   test('reads say how long a CDN may keep them; mutations and keyed requests may not be kept', async () => {
     expect((await post(EVENTS)).cacheControl).toBe('max-age=30, public');
     expect((await post(EVENTS, undefined, EDITOR)).cacheControl).toBe('private, no-store');

@@ -39,9 +39,9 @@ export interface TestServer {
 export async function openTestDatabase(options: { seed?: boolean } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'delegation-graph-test-'));
   const url = `file:${path.join(dir, 'test.db')}`;
-  const { db } = await openDatabase(url);
+  const { db, file } = await openDatabase(url);
   if (options.seed ?? true) await seed(db);
-  return { db, dir, url };
+  return { db, dir, url, file };
 }
 
 /**
@@ -49,9 +49,9 @@ export async function openTestDatabase(options: { seed?: boolean } = {}) {
  * configure. Rate limiting is off unless `settings` turns it on: a test file sends hundreds of requests.
  */
 export async function startTestServer(options: { seed?: boolean; apiKeys?: ApiKey[]; settings?: Partial<ServerSettings> } = {}): Promise<TestServer> {
-  const { db, dir } = await openTestDatabase(options);
+  const { db, dir, file } = await openTestDatabase(options);
   const settings = { rateLimitRequests: 0, ...options.settings };
-  const server = await createServer({ db, logger: pino({ level: 'silent' }), apiKeys: options.apiKeys, settings });
+  const server = await createServer({ db, databaseFile: file, logger: pino({ level: 'silent' }), apiKeys: options.apiKeys, settings });
   const running = await server.listen(0, '127.0.0.1');
   const request = async <T>(query: string, variables?: Record<string, unknown>, auth: RequestOptions = {}): Promise<GraphQLResponse<T>> => {
     const authorization = auth.authorization ?? (auth.token === undefined ? undefined : `Bearer ${auth.token}`);

@@ -23,7 +23,7 @@ export interface OpenDatabaseOptions {
 }
 
 /** Opens the SQLite database for the service: creates it if needed and applies pending migrations. */
-export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<{ db: Db; applied: string[] }> {
+export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<{ db: Db; applied: string[]; file: string }> {
   const file = sqliteFile(url);
   mkdirSync(path.dirname(file), { recursive: true });
   // SQLite writes its -wal and -shm files beside the database: without this check an unwritable folder
@@ -42,5 +42,5 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$executeRawUnsafe('PRAGMA synchronous = FULL');
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
-  return { db, applied };
+  return { db, applied, file };
 }

@@ -32,6 +32,12 @@ export function createMetrics() {
     buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
     registers,
   });
+  const responseCache = new Counter({
+    name: 'delegation_graph_response_cache_total',
+    help: 'Anonymous GraphQL reads looked up in the in-process response cache, by result (hit or miss).',
+    labelNames: ['result'],
+    registers,
+  });
   const operations = new Set<string>();
 
   return {
@@ -52,6 +58,9 @@ export function createMetrics() {
     },
     httpRequest(route: string, status: number) {
       httpRequests.inc({ route, status: String(status) });
+    },
+    responseCache(result: 'hit' | 'miss') {
+      responseCache.inc({ result });
     },
     dbQuery(sql: string, seconds: number) {
       const statement = /^\s*(SELECT|INSERT|UPDATE|DELETE)\b/i.exec(sql)?.[1]?.toUpperCase() ?? 'other';
