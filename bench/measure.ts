@@ -16,12 +16,16 @@ export interface RunSample extends LoadResult {
   foreignCores: number;
 }
 
-/** Every round's samples for one operation at one concurrency: the service, and the bare server beside it. */
+/**
+ * Every round's samples for one operation at one concurrency: the service, the bare server beside it,
+ * and (unless --no-cached) a second instance of the service with its response cache on.
+ */
 export interface PairSamples {
   operation: OperationName;
   concurrency: number;
   service: RunSample[];
   bare: RunSample[];
+  cached?: RunSample[];
 }
 
 export interface RoundPlan {
@@ -61,44 +65,49 @@ async function measureRun(loader: LoadGenerator, target: Target, body: string, c
 
 /**
  * Warm-up, then `rounds` rounds; each round runs every operation at every concurrency against the
- * service and against the bare server back to back (alternating which goes first), so drift over the
- * run (thermal, other tenants) touches both sides of every ratio alike.
+ * service, the bare server and the cached service (when given) back to back (rotating which goes
+ * first), so drift over the run (thermal, other tenants) touches every side of every ratio alike.
  */
 export async function runRounds(
   loader: LoadGenerator,
-  service: RunningService,
-  bare: RunningBareServer,
+  servers: { service: RunningService; bare: RunningBareServer; cached?: RunningService },
   operations: Operation[],
   plan: RoundPlan,
   log: (line: string) => void,
 ): Promise<PairSamples[]> {
+  const { service, bare, cached } = servers;
   const serviceTarget = { pid: service.pid, url: service.url };
   const bareTarget = (operation: Operation) => ({ pid: bare.pid, url: bare.urlOf(operation.name) });
+  const cachedTarget = cached && { pid: cached.pid, url: cached.url };
   const warmConnections = Math.max(...plan.concurrencies);
   for (const operation of operations) {
     log(`  warm-up ${operation.label}`);
-    await loader.run({ url: service.url, body: operation.body, connections: warmConnections, duration: plan.warmup });
-    await waitUntilIdle(service.pid);
-    await loader.run({ url: bareTarget(operation).url, body: operation.body, connections: warmConnections, duration: plan.warmup });
-    await waitUntilIdle(bare.pid);
+    for (const target of [serviceTarget, bareTarget(operation), ...(cachedTarget ? [cachedTarget] : [])]) {
+      await loader.run({ url: target.url, body: operation.body, connections: warmConnections, duration: plan.warmup });
+      await waitUntilIdle(target.pid);
+    }
   }
 
-  const pairs: PairSamples[] = operations.flatMap((operation) => plan.concurrencies.map((concurrency) => ({ operation: operation.name, concurrency, service: [], bare: [] })));
+  const pairs: PairSamples[] = operations.flatMap((operation) =>
+    plan.concurrencies.map((concurrency) => ({ operation: operation.name, concurrency, service: [], bare: [], ...(cachedTarget ? { cached: [] } : {}) })),
+  );
   for (let round = 0; round < plan.rounds; round++) {
     for (const pair of pairs) {
       const operation = operations.find((candidate) => candidate.name === pair.operation)!;
       const sides = [
         async () => pair.service.push(await measureRun(loader, serviceTarget, operation.body, pair.concurrency, plan.duration)),
         async () => pair.bare.push(await measureRun(loader, bareTarget(operation), operation.body, pair.concurrency, plan.duration)),
+        ...(cachedTarget ? [async () => pair.cached!.push(await measureRun(loader, cachedTarget, operation.body, pair.concurrency, plan.duration))] : []),
       ];
-      for (const side of round % 2 === 0 ? sides : sides.reverse()) await side();
-      const [service, bare] = [pair.service.at(-1)!, pair.bare.at(-1)!];
+      const first = round % sides.length;
+      for (const side of [...sides.slice(first), ...sides.slice(0, first)]) await side();
+      const [service, bare, hit] = [pair.service.at(-1)!, pair.bare.at(-1)!, pair.cached?.at(-1)];
       log(
         `  round ${round + 1}/${plan.rounds} ${operation.label.padEnd(17)} c=${String(pair.concurrency).padEnd(3)} ` +
-          `${service.requestsPerSecond.toFixed(0).padStart(6)} req/s; bare ${bare.requestsPerSecond.toFixed(0).padStart(6)} req/s, ` +
-          `load generator at ${(bare.loaderCpuShare * 100).toFixed(0)}% of its core`,
+          `${service.requestsPerSecond.toFixed(0).padStart(6)} req/s; bare ${bare.requestsPerSecond.toFixed(0).padStart(6)} req/s` +
+          `${hit ? `; cached ${hit.requestsPerSecond.toFixed(0).padStart(6)} req/s` : ''}, load generator at ${(bare.loaderCpuShare * 100).toFixed(0)}% of its core`,
       );
-      const busiest = Math.max(service.foreignCores, bare.foreignCores);
+      const busiest = Math.max(service.foreignCores, bare.foreignCores, hit?.foreignCores ?? 0);
       if (busiest > 0.1) log(`    ! other processes used ${busiest.toFixed(2)} cores during this pair: expect noise`);
     }
   }

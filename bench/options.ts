@@ -21,6 +21,8 @@ export interface BenchOptions {
   maxCost: number | undefined;
   /** Leave the service's in-process response cache on (its default); off by default, to measure the work itself. */
   cache: boolean;
+  /** Also measure a second service instance with its response cache on, beside the uncached one. */
+  cached: boolean;
   /** NODE_OPTIONS for the service (heap or GC experiments); unset by default. */
   nodeOptions: string | undefined;
   /** After measuring, profile each operation with --cpu-prof (not counted in the results). */
@@ -41,6 +43,7 @@ const usage = `usage: npm run bench -- [options]
   --synth-events N      events to generate when no file is given (default 100000)
   --max-cost N          MAX_COST for the service (raised automatically if an operation is refused)
   --cache               leave the service's response cache on (default: CACHE_MAX_AGE_SECONDS=0, every request does the work)
+  --no-cached           skip the cached instance (by default a second service, response cache on, is measured beside it)
   --node-options STR    NODE_OPTIONS for the service, e.g. "--max-old-space-size=96" (experiments; noted in the results)
   --profile             afterwards, profile each operation with node --cpu-prof and list top self time
   --no-build            do not run npm run build first
@@ -73,6 +76,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'synth-events': { type: 'string' },
       'max-cost': { type: 'string' },
       cache: { type: 'boolean', default: false },
+      'no-cached': { type: 'boolean', default: false },
       'node-options': { type: 'string' },
       profile: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
@@ -96,6 +100,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     synthEvents: Math.round(positive('synth-events', values['synth-events'], 100_000)),
     maxCost: values['max-cost'] === undefined ? undefined : Math.round(positive('max-cost', values['max-cost'], 5000)),
     cache: values.cache ?? false,
+    cached: !values['no-cached'],
     nodeOptions: values['node-options'],
     profile: values.profile ?? false,
     write: !values['no-write'],

@@ -24,6 +24,8 @@ export interface Row {
   failedResponses: number;
   /** Runs (service or bare) during which other processes used more than 0.1 core. */
   disturbedRuns: number;
+  /** The same operation against the service instance with its response cache on (every request a hit). */
+  cached?: { requestsPerSecond: number; p50: number; p99: number; cpuMicrosPerRequest: number; peakRssBytes: number; ratio: number };
 }
 
 export interface SizeResult {
@@ -74,8 +76,20 @@ export function summarize(pairs: PairSamples[], operations: Operation[]): Row[] 
     bareCpuMicrosPerRequest: medianOf(pair.bare, (s) => s.cpuMicrosPerRequest),
     ratio: median(pair.service.map((s, round) => s.requestsPerSecond / (pair.bare[round]?.requestsPerSecond ?? Number.NaN))),
     bareLoaderCpuShare: medianOf(pair.bare, (s) => s.loaderCpuShare),
-    failedResponses: [...pair.service, ...pair.bare].reduce((sum, s) => sum + s.errors + s.non2xx, 0),
-    disturbedRuns: [...pair.service, ...pair.bare].filter((s) => s.foreignCores > 0.1).length,
+    failedResponses: [...pair.service, ...pair.bare, ...(pair.cached ?? [])].reduce((sum, s) => sum + s.errors + s.non2xx, 0),
+    disturbedRuns: [...pair.service, ...pair.bare, ...(pair.cached ?? [])].filter((s) => s.foreignCores > 0.1).length,
+    ...(pair.cached?.length
+      ? {
+          cached: {
+            requestsPerSecond: medianOf(pair.cached, (s) => s.requestsPerSecond),
+            p50: medianOf(pair.cached, (s) => s.p50),
+            p99: medianOf(pair.cached, (s) => s.p99),
+            cpuMicrosPerRequest: medianOf(pair.cached, (s) => s.cpuMicrosPerRequest),
+            peakRssBytes: Math.max(...pair.cached.map((s) => s.peakRssBytes)),
+            ratio: median(pair.cached.map((s, round) => s.requestsPerSecond / (pair.bare[round]?.requestsPerSecond ?? Number.NaN))),
+          },
+        }
+      : {}),
   }));
 }
 
@@ -96,6 +110,23 @@ export function table(rows: Row[]): string {
     );
   }
   return lines.join('\n');
+}
+
+/** The cached instance's rows: the same requests, each answered from the response cache. */
+export function cachedTable(rows: Row[]): string {
+  const lines = [
+    '| operation (cached) | c | req/s | p50 ms | p99 ms | server CPU µs/req | peak RSS MB | bare req/s | ratio to bare | × uncached |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+  ];
+  for (const row of rows) {
+    const hit = row.cached;
+    if (!hit) continue;
+    lines.push(
+      `| ${row.label} | ${row.concurrency} | ${fixed(hit.requestsPerSecond, 0)} | ${ms(hit.p50)} | ${ms(hit.p99)} | ${fixed(hit.cpuMicrosPerRequest, 0)} | ` +
+        `${mb(hit.peakRssBytes)} | ${fixed(row.bareRequestsPerSecond, 0)} | ${fixed(hit.ratio, 3)} | ${fixed(hit.requestsPerSecond / row.requestsPerSecond, 1)} |`,
+    );
+  }
+  return lines.length > 2 ? lines.join('\n') : '';
 }
 
 /** What each operation asked for on this dataset (filter values, cursor depth, response size). */
@@ -132,6 +163,17 @@ export function checkTargets(results: SizeResult[], concurrencies: number[]): Ta
       result: verdict(kept.every((value) => value !== undefined) ? kept.every((value) => value! >= 0.8) : undefined),
     });
   }
+
+  const cachedRows = [seed, large].flatMap((result) => (result?.rows ?? []).filter((row) => row.cached).map((row) => ({ size: result!.size, row })));
+  const lowestCached = cachedRows.length ? cachedRows.reduce((low, entry) => (entry.row.cached!.ratio < low.row.cached!.ratio ? entry : low)) : undefined;
+  checks.push({
+    target: 'cached public reads: ratio to bare ≥ 0.25 (every operation, size and concurrency)',
+    measured: lowestCached
+      ? `lowest ${fixed(lowestCached.row.cached!.ratio, 3)} (${lowestCached.row.label}, ${lowestCached.size}, c=${lowestCached.row.concurrency}); ` +
+        `median ${fixed(median(cachedRows.map((entry) => entry.row.cached!.ratio)), 3)}`
+      : 'n/a',
+    result: verdict(lowestCached ? lowestCached.row.cached!.ratio >= 0.25 : undefined),
+  });
 
   // p50 at concurrency 1 is the time one request takes; at 50 it mostly measures the queue.
   const lowest = Math.min(...concurrencies);
@@ -183,7 +225,7 @@ export interface RunInfo {
 
 /** Whether other processes on the machine competed for CPU during the measured runs. */
 export function disturbance(result: SizeResult): string {
-  const runs = result.pairs.reduce((sum, pair) => sum + pair.service.length + pair.bare.length, 0);
+  const runs = result.pairs.reduce((sum, pair) => sum + pair.service.length + pair.bare.length + (pair.cached?.length ?? 0), 0);
   const disturbed = result.rows.reduce((sum, row) => sum + row.disturbedRuns, 0);
   const failed = result.rows.reduce((sum, row) => sum + row.failedResponses, 0);
   // With one core for autocannon, a fast bare server can outrun it: then bare req/s is autocannon's limit.
@@ -208,6 +250,7 @@ function sizeSection(result: SizeResult): string {
     '',
     table(result.rows),
     '',
+    ...(cachedTable(result.rows) ? [cachedTable(result.rows), ''] : []),
     disturbance(result),
     operationNotes(result),
     ...(result.profiles?.length ? ['', `### ${result.size}: where the service's CPU goes (node --cpu-prof, c=max, separate run)`, '', ...result.profiles.flatMap((p) => [profileMarkdown(p), ''])] : []),
@@ -234,7 +277,9 @@ export function resultsMarkdown(info: RunInfo, results: SizeResult[], checks: Ta
     '',
     'Columns: req/s, p50 and p99 are medians across rounds; server CPU µs/req is the server process\'s user+system time over the run ' +
       '(from /proc, 10 ms ticks) per completed request; peak RSS is the largest VmRSS sampled every 50 ms in any round; ' +
-      'ratio to bare is the median of per-round service req/s ÷ bare req/s for the same response bytes.',
+      'ratio to bare is the median of per-round service req/s ÷ bare req/s for the same response bytes. ' +
+      'The cached rows are a second instance of the service with its response cache on (CACHE_MAX_AGE_SECONDS=30, the default), ' +
+      'measured in the same rounds: every request after the first is a hit.',
     ...(info.skipped.length ? ['', ...info.skipped.map((line) => `**Not measured:** ${line}`)] : []),
     '',
     ...results.flatMap((result) => [sizeSection(result), '']),

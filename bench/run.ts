@@ -13,7 +13,7 @@ import { parseOptions, type BenchOptions, type SizeName } from './options.js';
 import { peakResidentBytes, residentBytes, waitUntilIdle } from './procfs.js';
 import { LOADER_CORE, pinSelf, projectRoot, startBareServer, startService, type RunningBareServer, type RunningService, type ServiceOptions } from './processes.js';
 import { monotonicMicros, profileFileIn, profileMarkdown, summarizeProfile, type ProfileSummary } from './profile.js';
-import { checkTargets, disturbance, operationNotes, resultsMarkdown, summarize, table, targetsTable, writeResultsMarkdown, type RunInfo, type SizeResult } from './report.js';
+import { cachedTable, checkTargets, disturbance, operationNotes, resultsMarkdown, summarize, table, targetsTable, writeResultsMarkdown, type RunInfo, type SizeResult } from './report.js';
 
 const benchStarted = performance.now();
 const log = (line: string) => console.log(`[${((performance.now() - benchStarted) / 1000).toFixed(0).padStart(4)} s] ${line}`);
@@ -142,6 +142,7 @@ async function benchSize(size: SizeName, dataset: Dataset, options: BenchOptions
 
   let service = second;
   let bare: RunningBareServer | undefined;
+  let cached: RunningService | undefined;
   try {
     const idleRssBytes = residentBytes(second.pid);
     const ready = await readyOperations(second, settings);
@@ -150,7 +151,8 @@ async function benchSize(size: SizeName, dataset: Dataset, options: BenchOptions
     const responsesFile = path.join(workDir, `${size}-responses.json`);
     writeFileSync(responsesFile, JSON.stringify(ready.captured));
     bare = await startBareServer(responsesFile);
-    const pairs = await runRounds(loader, service, bare, ready.operations, plan, log);
+    if (options.cached) cached = await startService({ ...settings, maxCost: ready.maxCost.value, cache: true });
+    const pairs = await runRounds(loader, { service, bare, cached }, ready.operations, plan, log);
     const rows = summarize(pairs, ready.operations);
     const result: SizeResult = {
       size,
@@ -164,7 +166,7 @@ async function benchSize(size: SizeName, dataset: Dataset, options: BenchOptions
       peakRssUnderLoadBytes: Math.max(...rows.map((row) => row.peakRssBytes)),
       vmHwmBytes: peakResidentBytes(service.pid),
     };
-    await Promise.all([service.stop(), bare.stop()]);
+    await Promise.all([service.stop(), bare.stop(), cached?.stop()]);
     if (options.profile) {
       const profiled = { ...settings, maxCost: ready.maxCost.value };
       result.profiles = await profileOperations(ready.operations, profiled, loader, plan, path.join(workDir, `profiles-${size}`));
@@ -172,7 +174,7 @@ async function benchSize(size: SizeName, dataset: Dataset, options: BenchOptions
     return result;
   } finally {
     // Stopping is idempotent: a no-op for a process that already exited.
-    await Promise.all([service.stop(), bare?.stop()]);
+    await Promise.all([service.stop(), bare?.stop(), cached?.stop()]);
   }
 }
 
@@ -204,6 +206,8 @@ function printSize(result: SizeResult) {
       `RSS ${mb(result.idleRssBytes)} once ready, ${mb(result.peakRssUnderLoadBytes)} peak under load, VmHWM ${mb(result.vmHwmBytes)}\n`,
   );
   console.log(table(result.rows));
+  const hits = cachedTable(result.rows);
+  if (hits) console.log(`\n${hits}`);
   console.log(`\n${disturbance(result)}\n${operationNotes(result)}`);
   for (const summary of result.profiles ?? []) console.log(`\n${profileMarkdown(summary)}`);
 }
