@@ -155,6 +155,13 @@ describe('abuse limits: each refused with its status and code, and the server ca
     expect(response.status).toBe(200);
   });
 
+  test('the cost follows the variables of each request, not those the same document came with before', async () => {
+    const query = 'query($n: Int) { delegations(first: $n) { nodes { events(first: $n) { nodes { name } } } } }';
+    const statuses = [];
+    for (const n of [10, 100, 10, 100]) statuses.push((await server.post({ query, variables: { n } })).status);
+    expect(statuses).toEqual([200, 400, 200, 400]);
+  });
+
   test('CSRF: a simple-content-type POST and a header-less GET are refused; mutations never run over GET', async () => {
     const simplePost = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ delegations { totalCount } }"}' });
     expect(simplePost.status).toBe(400);

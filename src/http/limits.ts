@@ -2,7 +2,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, GraphQLError, isListType, isNonNullType, type GraphQLOutputType, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import { getNamedType, GraphQLError, isListType, isNonNullType, type DocumentNode, type GraphQLOutputType, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../shared/connection.js';
 
@@ -44,22 +44,33 @@ const pagedEstimator: ComplexityEstimator = ({ args, childComplexity, field }) =
  * limit, before any resolver runs. Needs the variables, so it runs per request rather than as a rule.
  */
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  // Costs already computed, per parsed document (Apollo hands out the same DocumentNode for the same query
+  // text from its document cache) and per operation name and variables: a dashboard repeats a few queries,
+  // and walking the document costs a few percent of a request's CPU.
+  const known = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch {
-            // Variables that do not fit their types: execution reports them, with their path.
-            return;
+          let costs = known.get(document);
+          if (!costs) known.set(document, (costs = new Map()));
+          const key = JSON.stringify([request.operationName ?? null, request.variables ?? {}]);
+          let cost = costs.get(key);
+          if (cost === undefined) {
+            try {
+              cost = getComplexity({
+                schema,
+                query: document,
+                operationName: request.operationName ?? undefined,
+                variables: request.variables ?? {},
+                estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              });
+            } catch {
+              // Variables that do not fit their types: execution reports them, with their path.
+              return;
+            }
+            if (costs.size >= 64) costs.delete(costs.keys().next().value!);
+            costs.set(key, cost);
           }
           if (cost > maxCost) {
             throw new GraphQLError(`the query costs ${cost}, over the limit of ${maxCost}: ask for smaller pages (first/last) or fewer nested lists`, {
