@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -97,6 +98,14 @@ async function waitUntilReady(url: string, child: ChildProcess, output: string[]
   throw new Error(`the service was not ready within ${timeoutMs} ms:\n${output.join('\n')}`);
 }
 
+/** The node options of package.json's start script (`node <flags> dist/src/main.js`). */
+export function startScriptNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const match = /^node((?: --[\w-]+(?:=\S+)?)*) dist\/src\/main\.js$/.exec(scripts.start);
+  if (!match) throw new Error(`package.json's start script is not "node [--flags] dist/src/main.js": ${scripts.start}`);
+  return match[1]!.trim().split(' ').filter(Boolean);
+}
+
 /** Starts the compiled service (dist/src/main.js) pinned to the server core, and waits for /readyz. */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const port = await freePort();
@@ -115,7 +124,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   };
   const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   const spawnedAt = performance.now();
-  const child = spawnPinned(SERVER_CORE, [...profiling, 'dist/src/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The node flags of `npm start` (heap limits), unless an experiment gives its own NODE_OPTIONS.
+  const flags = options.nodeOptions ? [] : startScriptNodeFlags();
+  const child = spawnPinned(SERVER_CORE, [...profiling, ...flags, 'dist/src/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = tail(child);
   const origin = `http://127.0.0.1:${port}`;
   try {

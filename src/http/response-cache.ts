@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { getHeapStatistics } from 'node:v8';
 import Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 
@@ -26,7 +27,8 @@ const PUBLIC = /^max-age=(\d+), public$/;
  * Keyed by the SHA-256 of the document (the same hash as a persisted query's, so a GET by hash and a POST
  * with the text share an entry), the operation name, the variables and the Accept header (which picks
  * the response's content type). Only responses that the cache policy made public (`max-age=N, public`:
- * a successful query, see cache.ts) are kept, for N seconds, up to `maxBytes` in all.
+ * a successful query, see cache.ts) are kept, for N seconds, up to `maxBytes` in all (bodies are
+ * counted twice: V8 may hold a JSON string as UTF-16).
  *
  * Every write drops them all: an entry is served only while SQLite's `data_version`, read on a connection
  * of its own, equals the value read before the response was computed. That value changes whenever any
@@ -39,7 +41,8 @@ export class ResponseCache {
   private readonly dataVersion: Database.Statement;
   private readonly entries: LRUCache<string, Entry>;
 
-  constructor(databaseFile: string, maxBytes = 64 * 1024 * 1024) {
+  /** At most 64 MB, and at most a quarter of the heap the process may grow to (`npm start` caps it). */
+  constructor(databaseFile: string, maxBytes = Math.min(64 * 1024 * 1024, getHeapStatistics().heap_size_limit / 4)) {
     this.connection = new Database(databaseFile, { readonly: true, fileMustExist: true });
     this.dataVersion = this.connection.prepare('PRAGMA data_version').pluck();
     this.entries = new LRUCache<string, Entry>({ maxSize: maxBytes, sizeCalculation: (entry, key) => 2 * (entry.body.length + key.length) + 200 });
