@@ -16,7 +16,7 @@ import { cachePolicyPlugins, type QueryEvents } from './http/cache.js';
 import { costLimitPlugin, limitRules, withoutSuggestions } from './http/limits.js';
 import { createMetrics } from './http/metrics.js';
 import { createRateLimiter } from './http/rate-limit.js';
-import { ResponseCache, type GraphQLRequestFields } from './http/response-cache.js';
+import { ResponseCache } from './http/response-cache.js';
 import { EXPORT_PATH_PREFIX, handleExport } from './modules/export/export.handler.js';
 import { createExplorer, type ExplorerMode } from './modules/explorer/explorer.js';
 import { getSchema } from './schema.js';
@@ -173,12 +173,6 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
 }
 
 
-/** The GraphQL request fields of a GET's query string. */
-function searchFields(url: URL): GraphQLRequestFields {
-  const { searchParams } = url;
-  return { query: searchParams.get('query') ?? undefined, operationName: searchParams.get('operationName'), variables: searchParams.get('variables'), extensions: searchParams.get('extensions') };
-}
-
 /**
  * Whether a GET passes Apollo's CSRF prevention (which a cache hit does not reach): it names the
  * operation or asks for a preflight in a header, or has a Content-Type a simple cross-site request
@@ -318,6 +312,20 @@ export async function createServer({ db, databaseFile, logger, apiKeys = [], set
 
   async function serveGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, trace: RequestTrace) {
     const raw = req.method === 'POST' ? await readBody(req, settings.maxBodyBytes) : '';
+    // Anonymous reads may be answered from the response cache, without running Apollo at all.
+    const cacheKey =
+      responseCache && !req.headers.authorization && (req.method === 'POST' || (req.method === 'GET' && preflighted(req)))
+        ? responseCache.keyOf(req.method, req.headers['content-type'], req.headers.accept, req.method === 'POST' ? raw : url.search)
+        : null;
+    if (cacheKey) {
+      const hit = responseCache!.get(cacheKey);
+      metrics.responseCache(hit ? 'hit' : 'miss');
+      if (hit) {
+        trace.operation = hit.operation;
+        res.writeHead(200, [...hit.headers, 'age', String(hit.ageSeconds)]);
+        return res.end(hit.body);
+      }
+    }
     let body: unknown = raw;
     if (raw !== '' && req.headers['content-type']?.toLowerCase().startsWith('application/json')) {
       try {
@@ -331,19 +339,6 @@ export async function createServer({ db, databaseFile, logger, apiKeys = [], set
     trace.operation = typeof fields.operationName === 'string' ? fields.operationName : url.searchParams.get('operationName');
     if (typeof query === 'string' && query.length > settings.maxQueryChars) {
       throw new HttpError(413, 'QUERY_TOO_LARGE', `the GraphQL document has ${query.length} characters, over the limit of ${settings.maxQueryChars}`);
-    }
-    // Anonymous reads may be answered from the response cache, without running Apollo at all.
-    const cacheKey =
-      responseCache && !req.headers.authorization && (req.method === 'POST' || (req.method === 'GET' && preflighted(req)))
-        ? responseCache.keyOf(req.method === 'POST' ? fields : searchFields(url), req.headers.accept)
-        : null;
-    if (cacheKey) {
-      const hit = responseCache!.get(cacheKey);
-      metrics.responseCache(hit ? 'hit' : 'miss');
-      if (hit) {
-        res.writeHead(200, [...hit.headers, ['age', String(hit.ageSeconds)]].flat());
-        return res.end(hit.body);
-      }
     }
     const version = cacheKey ? responseCache!.version() : 0;
     const headers = new HeaderMap();
@@ -360,7 +355,7 @@ export async function createServer({ db, databaseFile, logger, apiKeys = [], set
     if (req.headers.authorization) res.setHeader('cache-control', 'private, no-store');
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      if (cacheKey) responseCache!.offer(cacheKey, version, { status: res.statusCode, headers: response.headers, body: response.body.string });
+      if (cacheKey) responseCache!.offer(cacheKey, version, { status: res.statusCode, headers: response.headers, body: response.body.string, operation: trace.operation ?? null });
       trace.errorCodes.push(...errorCodesOf(response.body.string));
       return res.end(response.body.string);
     }

@@ -55,14 +55,21 @@ describe('the response cache', () => {
     expect(hit.headers.get('cache-control')).toBe('max-age=30, public');
     expect(Number(hit.headers.get('age'))).toBeGreaterThanOrEqual(0);
     expect(hit.headers.get('x-request-id')).toBeTruthy();
-    // A GET of the same document shares the entry, but only past the CSRF check a miss would get.
+    // GETs are kept too, but only past the CSRF check a miss would get; a body sent as text/plain (a
+    // simple cross-site request) is not the JSON POST that was kept.
     const get = (headers: Record<string, string>) => fetch(`${server.url}?query=${encodeURIComponent(query)}`, { headers });
     expect((await get({})).status).toBe(400);
-    const preflighted = await get({ 'apollo-require-preflight': 'true' });
-    expect(preflighted.headers.get('age')).not.toBeNull();
-    expect(await preflighted.text()).toBe(firstBody);
+    const preflighted = [await get({ 'apollo-require-preflight': 'true' }), await get({ 'apollo-require-preflight': 'true' })];
+    expect(preflighted.map((response) => response.headers.get('age') !== null)).toEqual([false, true]);
+    expect(await preflighted[1]!.text()).toBe(firstBody);
+    expect((await get({})).status).toBe(400);
+    const simple = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query }) });
+    expect(simple.status).toBe(400);
+    // Hits are counted, and under their operation's name like any request.
+    for (let n = 0; n < 2; n++) await post('query CachedTotal { delegations { totalCount } }');
     const metrics = await (await fetch(new URL('/metrics', server.url))).text();
-    expect(Number(/delegation_graph_response_cache_total\{result="hit"\} (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
+    expect(Number(/delegation_graph_response_cache_total\{result="hit"\} (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(3);
+    expect(metrics).toContain('delegation_graph_graphql_requests_total{operation="CachedTotal",outcome="ok"} 2');
   });
 
   test('failed reads are not kept', async () => {
