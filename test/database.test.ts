@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type Db } from '../src/db/client.js';
+import { migrate } from '../src/db/migrate.js';
 import { seed, seedDocuments } from '../src/db/seed.js';
 import { importDocument } from '../src/modules/ingest/ingest.service.js';
 import { DocumentValidationError } from '../src/modules/ingest/validate.js';
@@ -22,6 +23,17 @@ afterAll(async () => {
 });
 
 describe('migrations', () => {
+  test('run in a worker thread as the compiled service runs them, with the same result', async () => {
+    const file = path.join(dir, 'worker.db');
+    const all = readdirSync(migrationsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    expect(await migrate(file, { worker: true })).toEqual(all);
+    expect(await migrate(file, { worker: true })).toEqual([]);
+    const opened = await openDatabase(`file:${file}`);
+    expect(opened.applied).toEqual([]);
+    expect(await opened.db.statCount.count()).toBeGreaterThan(0);
+    await opened.db.$disconnect();
+  });
+
   test('are applied when the database is opened, recorded with Prisma checksums, and only once', async () => {
     const files = readdirSync(migrationsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
     const applied = await db.$queryRawUnsafe<{ migration_name: string; checksum: string; finished_at: string | null }[]>(
