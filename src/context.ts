@@ -1,6 +1,7 @@
 import type { Db } from './db/client.js';
 import type { Evidence } from './generated/prisma/client.js';
 import type { Viewer } from './shared/auth.js';
+import type DataLoader from 'dataloader';
 import { byId, groupedBy } from './shared/loaders.js';
 
 export type EvidenceSubject = 'delegationId' | 'eventId' | 'agreementId' | 'imageId' | 'organizationId' | 'cityId' | 'countryId';
@@ -63,6 +64,11 @@ export function createLoaders(db: Db) {
       (ids: number[]) => db.city.findMany({ where: { countryId: { in: ids } }, orderBy: { name: 'asc' } }),
       (city) => city.countryId,
     ),
+    /**
+     * Nested connections (a page of each parent's list), one loader per list and arguments: every parent
+     * asking for the same page with the same arguments is served by one batch (see paginateGroups).
+     */
+    connections: new Map<string, DataLoader<number, unknown>>(),
     evidence: {
       delegationId: evidenceBy('delegationId'),
       eventId: evidenceBy('eventId'),

@@ -22,6 +22,15 @@ beforeAll(async () => {
   });
   const { delegations } = await server.query('{ delegations { nodes { id name } } }');
   liaochengId = delegations.nodes.find((d: any) => d.name === 'Liaocheng delegation').id;
+  // Both delegations take part in some of them (a few in both), so their event lists overlap.
+  const [first, second] = await server.db.delegation.findMany({ orderBy: { id: 'asc' } });
+  const extra = await server.db.event.findMany({ where: { key: { startsWith: 'extra-' } }, orderBy: { id: 'asc' } });
+  await server.db.eventParticipation.createMany({
+    data: extra.flatMap((event, i) => [
+      ...(i % 2 === 0 ? [{ eventId: event.id, delegationId: first!.id, role: 'PARTICIPANT' as const }] : []),
+      ...(i % 3 === 0 ? [{ eventId: event.id, delegationId: second!.id, role: 'PARTICIPANT' as const }] : []),
+    ]),
+  });
 });
 afterAll(() => server.close());
 
@@ -162,5 +171,32 @@ describe('cursors', () => {
       const response = await server.request(`query ($cursor: String) { events(${args}) { nodes { id } } }`, { cursor: page.pageInfo.endCursor });
       expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     }
+  });
+});
+
+describe('Delegation.events for many delegations at once', () => {
+  // One batch serves every delegation of a list (see paginateGroups): each must still get exactly the page
+  // it would get alone, whatever the order, direction, filter or cursor.
+  const cases: [string, string, Record<string, unknown>][] = [
+    ['the first page', 'first: 4', {}],
+    ['by name, descending', 'first: 3, orderBy: { field: NAME, direction: DESC }', {}],
+    ['the last page', 'last: 2', {}],
+    ['a date range', 'first: 5, filter: { from: "2023-09-06" }', {}],
+    ['after a cursor', 'first: 3, after: $cursor', { cursor: true }],
+    ['before a cursor', 'last: 3, before: $cursor', { cursor: true }],
+  ];
+  test.each(cases)('%s', async (_, args, options) => {
+    const ids = (await server.query('{ delegations { nodes { id } } }')).delegations.nodes.map((d: any) => d.id as string);
+    expect(ids.length).toBeGreaterThan(1);
+    // A cursor from the middle of one delegation's list, applied to every delegation's.
+    const middle = (await fetchPage('Delegation.events', { first: 6 })).edges[5]!.cursor;
+    const variables = options.cursor ? { cursor: middle } : {};
+    const declared = options.cursor ? '($cursor: String)' : '';
+    const together = await server.query(`query ${declared} { delegations { nodes { id events(${args}) { ${pageFields} } } } }`, variables);
+    for (const id of ids) {
+      const alone = await server.query(`query ($id: ID!${options.cursor ? ', $cursor: String' : ''}) { delegation(id: $id) { events(${args}) { ${pageFields} } } }`, { id, ...variables });
+      expect(together.delegations.nodes.find((d: any) => d.id === id).events).toEqual(alone.delegation.events);
+    }
+    expect(together.delegations.nodes.some((d: any) => d.events.nodes.length > 0)).toBe(true);
   });
 });

@@ -42,6 +42,12 @@ const operations: [string, string, (data: any) => number][] = [
     (data) => data.events.edges.length,
   ],
   [
+    'delegations with a page of their events (a nested connection)',
+    `query($n: Int) { delegations(first: $n) { nodes { name events(first: 5) { totalCount
+      edges { cursor node { name city { name } delegations { name } } } pageInfo { hasNextPage endCursor } } } } }`,
+    (data) => data.delegations.nodes.length,
+  ],
+  [
     'agreements with parties and places',
     `query($n: Int) { agreements(first: $n) { nodes { title kind signedOn city { name country { name } } event { name } parties { role organization { name country { isoCode } } } evidence { quote } } } }`,
     (data) => data.agreements.nodes.length,

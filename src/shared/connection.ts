@@ -96,7 +96,7 @@ type Where = Record<string, unknown>;
 export interface PageQuery {
   where: Where;
   orderBy: Record<string, unknown>[];
-  take: number;
+  take?: number;
 }
 
 export interface CursorValue {
@@ -149,32 +149,28 @@ export function pagingOf(args: ConnectionArgs) {
   return { backwards, size: (backwards ? last : first) ?? DEFAULT_PAGE_SIZE, cursor: backwards ? args.before : args.after };
 }
 
-/**
- * Keyset pagination in SQL: the cursor holds the sort key and id of an edge, and the next page is
- * `WHERE (key, id) > (cursor.key, cursor.id) ORDER BY key, id LIMIT size + 1`, so a page deep in a large
- * list costs the same as the first. Null keys sort last in both directions.
- */
-export async function paginate<T extends { id: number }>(
-  args: ConnectionArgs,
-  options: {
-    where: Where;
-    key: SortKey;
-    direction: OrderDirection;
-    findMany: (query: PageQuery) => Promise<T[]>;
-    count: (where: Where) => Promise<number>;
-  },
-): Promise<Page<T>> {
-  const { backwards, size, cursor: rawCursor } = pagingOf(args);
-  const { key, where } = options;
-  const cursor = rawCursor == null ? null : decodeCursor(rawCursor, key, backwards ? 'before' : 'after');
+interface PagingOptions<T> {
+  where: Where;
+  key: SortKey;
+  direction: OrderDirection;
+  findMany: (query: PageQuery) => Promise<T[]>;
+}
 
+/** The paging arguments resolved against a list's order: what to read, and how to turn it into a page. */
+function plan(args: ConnectionArgs, key: SortKey, direction: OrderDirection) {
+  const { backwards, size, cursor: rawCursor } = pagingOf(args);
+  const cursor = rawCursor == null ? null : decodeCursor(rawCursor, key, backwards ? 'before' : 'after');
   // Walking backwards is walking forwards in the reversed order (where nulls come first).
-  const ascending = (options.direction === OrderDirection.ASC) !== backwards;
-  const rows = await keysetRows({ where, key, ascending, nullsLast: !backwards, cursor, take: size + 1, findMany: options.findMany });
+  const ascending = (direction === OrderDirection.ASC) !== backwards;
+  return { backwards, size, cursor, ascending, nullsLast: !backwards };
+}
+
+/** A page from up to size + 1 rows in walk order (the extra row only says there is more). */
+function pageOf<T extends { id: number }>(rows: T[], paging: ReturnType<typeof plan>, key: SortKey, count: () => Promise<number>): Page<T> {
+  const { backwards, size, cursor } = paging;
   const more = rows.length > size;
   const page = more ? rows.slice(0, size) : rows;
   if (backwards) page.reverse();
-
   const edges = page.map((node) => ({
     cursor: encodeCursor({ field: key.field, value: (node as Record<string, unknown>)[key.field] as CursorValue['value'], id: node.id }),
     node,
@@ -190,9 +186,52 @@ export async function paginate<T extends { id: number }>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     get totalCount() {
-      return (total ??= options.count(where));
+      return (total ??= count());
     },
   };
+}
+
+/**
+ * Keyset pagination in SQL: the cursor holds the sort key and id of an edge, and the next page is
+ * `WHERE (key, id) > (cursor.key, cursor.id) ORDER BY key, id LIMIT size + 1`, so a page deep in a large
+ * list costs the same as the first. Null keys sort last in both directions.
+ */
+export async function paginate<T extends { id: number }>(
+  args: ConnectionArgs,
+  options: PagingOptions<T> & { count: (where: Where) => Promise<number> },
+): Promise<Page<T>> {
+  const { key, where } = options;
+  const paging = plan(args, key, options.direction);
+  const rows = await keysetRows({ where, key, ascending: paging.ascending, nullsLast: paging.nullsLast, cursor: paging.cursor, take: paging.size + 1, findMany: options.findMany });
+  return pageOf(rows, paging, key, () => options.count(where));
+}
+
+/**
+ * The same page of one list for many parents at once (a nested connection, such as each delegation's
+ * events): one ordered read of the rows of all `groups` together, beyond the cursor, then each group's
+ * first rows in that order. The statements do not grow with the number of parents; the rows read are all
+ * the parents' matching rows, which for a nested list (a delegation's events) are few. `totalCount` counts
+ * the groups' rows from the same read, or from one more read of ids when a cursor skipped some.
+ */
+export async function paginateGroups<T extends { id: number }>(
+  args: ConnectionArgs,
+  options: PagingOptions<T> & { groups: readonly ReadonlySet<number>[]; ids: (where: Where) => Promise<number[]> },
+): Promise<Page<T>[]> {
+  const { key, groups } = options;
+  const members = [...new Set(groups.flatMap((group) => [...group]))];
+  const where = { AND: [options.where, { id: { in: members } }] };
+  const paging = plan(args, key, options.direction);
+  const rows = members.length === 0 ? [] : await keysetRows({ where, key, ascending: paging.ascending, nullsLast: paging.nullsLast, cursor: paging.cursor, findMany: options.findMany });
+  let matching: Promise<number[]> | undefined;
+  const idsOfAll = () => (paging.cursor ? (matching ??= options.ids(where)) : Promise.resolve(rows.map((row) => row.id)));
+  return groups.map((group) => {
+    const own: T[] = [];
+    for (const row of rows) {
+      if (own.length > paging.size) break;
+      if (group.has(row.id)) own.push(row);
+    }
+    return pageOf(own, paging, key, async () => (await idsOfAll()).filter((id) => group.has(id)).length);
+  });
 }
 
 /**
@@ -209,7 +248,8 @@ export async function keysetRows<T extends { id: number }>(options: {
   ascending: boolean;
   nullsLast: boolean;
   cursor: CursorValue | null;
-  take: number;
+  /** Omitted: every row beyond the cursor. */
+  take?: number;
   findMany: (query: PageQuery) => Promise<T[]>;
 }): Promise<T[]> {
   const { where, key, ascending, nullsLast, cursor, take, findMany } = options;
@@ -245,8 +285,8 @@ export async function keysetRows<T extends { id: number }>(options: {
 
   const rows: T[] = [];
   for (const block of blocks) {
-    if (block.seek === false || rows.length >= take) continue;
-    rows.push(...(await findMany({ where: and(block.only, block.seek), orderBy: block.orderBy, take: take - rows.length })));
+    if (block.seek === false || (take !== undefined && rows.length >= take)) continue;
+    rows.push(...(await findMany({ where: and(block.only, block.seek), orderBy: block.orderBy, ...(take !== undefined && { take: take - rows.length }) })));
   }
   return rows;
 }

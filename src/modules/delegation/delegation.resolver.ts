@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import type { Delegation as DelegationRow } from '../../generated/prisma/client.js';
 import { loadOptional } from '../../shared/loaders.js';
 import { EventsArgs } from '../event/event.args.js';
-import { listEvents } from '../event/event.service.js';
+import { delegationEvents } from '../event/event.service.js';
 import { EventConnection } from '../event/event.type.js';
 import { extractedRecordResolver } from '../evidence/extracted.resolver.js';
 import { Organization } from '../organization/organization.type.js';
@@ -62,7 +62,7 @@ export class DelegationResolver extends extractedRecordResolver(Delegation, 'Del
 
   @FieldResolver(() => EventConnection, { description: 'Events the delegation took part in; accepts the same filter and order as `events`.' })
   events(@Root() delegation: DelegationRow, @Ctx() ctx: Context, @Args(() => EventsArgs) args: EventsArgs) {
-    return listEvents(ctx, args, { delegationId: delegation.id });
+    return delegationEvents(ctx, args, delegation.id);
   }
 }
 
