@@ -6,6 +6,11 @@ import { PrismaBetterSqlite3WithStatementCache } from './statement-cache.js';
 
 export type Db = PrismaClient;
 
+/** Prisma's query events: the client below is created with them on (they feed /metrics and tests). */
+export interface QueryEvents {
+  $on?: (event: 'query', listener: (event: { query: string; duration: number }) => void) => void;
+}
+
 /** A database that cannot be opened for reasons an operator must fix; reported without a stack trace. */
 export class DatabaseSetupError extends Error {
   override name = 'DatabaseSetupError';

@@ -58,8 +58,7 @@ function upToDate(file: string, migrations: ApplyMigrationsInput['migrationsList
 }
 
 /** Applies the migrations with the schema engine in this thread. */
-export async function applyMigrations(file: string): Promise<string[]> {
-  const migrationsList = loadMigrations();
+export async function applyMigrations(file: string, migrationsList = loadMigrations()): Promise<string[]> {
   return withSchemaEngine(`file:${file}`, schemaPath, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: schemaFilters });
     return appliedMigrationNames;
@@ -80,8 +79,9 @@ const compiled = import.meta.url.endsWith('.js');
  * load tsx again for each test database.
  */
 export async function migrate(file: string, options: { worker?: boolean } = {}): Promise<string[]> {
-  if (upToDate(file, loadMigrations())) return [];
-  if (!(options.worker ?? compiled)) return applyMigrations(file);
+  const migrationsList = loadMigrations();
+  if (upToDate(file, migrationsList)) return [];
+  if (!(options.worker ?? compiled)) return applyMigrations(file, migrationsList);
   const script = new URL(`./migrate-worker.${compiled ? 'js' : 'ts'}`, import.meta.url);
   // From the sources the worker loads its TypeScript through tsx (a dev dependency, as the sources are).
   const worker = compiled

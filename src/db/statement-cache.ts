@@ -1,5 +1,6 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { Database, Statement } from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 
 /**
  * The better-sqlite3 adapter for Prisma, with prepared statements kept and reused.
@@ -35,17 +36,10 @@ export class PrismaBetterSqlite3WithStatementCache extends PrismaBetterSqlite3 {
 /** Replaces `db.prepare` by one that reuses up to `size` statements, least recently used dropped first. */
 export function cacheStatements(db: Database, size: number): void {
   const prepare = db.prepare.bind(db);
-  const kept = new Map<string, KeptStatement>();
+  const kept = new LRUCache<string, KeptStatement>({ max: size });
   db.prepare = ((sql: string) => {
     let entry = kept.get(sql);
-    if (entry) {
-      // Map order is insertion order: moving a hit to the end keeps the first key the least recently used.
-      kept.delete(sql);
-    } else {
-      entry = new KeptStatement(prepare(sql));
-      if (kept.size >= size) kept.delete(kept.keys().next().value!);
-    }
-    kept.set(sql, entry);
+    if (!entry) kept.set(sql, (entry = new KeptStatement(prepare(sql))));
     return new ReusedStatement(entry) as unknown as Statement;
   }) as Database['prepare'];
 }

@@ -31,8 +31,3 @@ export function cachePolicyPlugins(maxAgeSeconds: number): ApolloServerPlugin<Co
     },
   ];
 }
-
-/** Prisma's query events (the client is created with them on, see db/client.ts). */
-export interface QueryEvents {
-  $on?: (event: 'query', listener: (event: { query: string; duration: number }) => void) => void;
-}

@@ -4,6 +4,7 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, GraphQLError, isListType, isNonNullType, type DocumentNode, type GraphQLOutputType, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { LRUCache } from 'lru-cache';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../shared/connection.js';
 
 export interface QueryLimits {
@@ -47,13 +48,13 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
   // Costs already computed, per parsed document (Apollo hands out the same DocumentNode for the same query
   // text from its document cache) and per operation name and variables: a dashboard repeats a few queries,
   // and walking the document costs a few percent of a request's CPU.
-  const known = new WeakMap<DocumentNode, Map<string, number>>();
+  const known = new WeakMap<DocumentNode, LRUCache<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
           let costs = known.get(document);
-          if (!costs) known.set(document, (costs = new Map()));
+          if (!costs) known.set(document, (costs = new LRUCache({ max: 64 })));
           const key = JSON.stringify([request.operationName ?? null, request.variables ?? {}]);
           let cost = costs.get(key);
           if (cost === undefined) {
@@ -69,7 +70,6 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
               // Variables that do not fit their types: execution reports them, with their path.
               return;
             }
-            if (costs.size >= 64) costs.delete(costs.keys().next().value!);
             costs.set(key, cost);
           }
           if (cost > maxCost) {
