@@ -9,6 +9,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/setup.ts'],
     // Each file starts its own server on its own temporary SQLite file; files run in parallel processes.
     pool: 'forks',
     testTimeout: 30_000,

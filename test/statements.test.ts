@@ -7,6 +7,12 @@ import { startTestServer, type TestServer } from './helpers.js';
 // records it returns. Counted through Prisma's query events, at page sizes 1, 10 and 100.
 let server: TestServer;
 let statements: string[] = [];
+interface QueryEvent {
+  query: string;
+  params: string;
+}
+/** The statements of the request `plans` is looking at, with their parameters. */
+let captured: QueryEvent[] | null = null;
 beforeAll(async () => {
   // The response cache is off and the cost limit raised: the point is to count real work at page size 100.
   server = await startTestServer({ settings: { cacheMaxAgeSeconds: 0, maxCost: 1_000_000 } });
@@ -16,7 +22,11 @@ beforeAll(async () => {
     doc.article.url = `https://example.org/copy/${n}`;
     await importDocument(server.db, doc);
   }
-  (server.db as unknown as { $on: (e: 'query', f: (event: { query: string }) => void) => void }).$on('query', (event) => statements.push(event.query));
+  // One listener for the whole file (Prisma's $on cannot remove one): each test points it at its own list.
+  (server.db as unknown as { $on: (e: 'query', f: (event: QueryEvent) => void) => void }).$on('query', (event) => {
+    statements.push(event.query);
+    captured?.push(event);
+  });
 }, 120_000);
 afterAll(() => server.close());
 
@@ -102,14 +112,16 @@ describe('query plans: no table scans on list, filter, order or aggregate paths'
 
   /** Every statement a request runs, with its plan, through SQLite's EXPLAIN QUERY PLAN on the same file. */
   async function plans(query: string, variables: Record<string, unknown> = {}) {
-    const captured: { query: string; params: string }[] = [];
-    const listener = (event: { query: string; params: string }) => captured.push(event);
-    (server.db as unknown as { $on: (e: 'query', f: typeof listener) => void }).$on('query', listener);
-    await server.query(query, variables);
+    const events: QueryEvent[] = (captured = []);
+    try {
+      await server.query(query, variables);
+    } finally {
+      captured = null;
+    }
     const { default: Database } = await import('better-sqlite3');
     const sqlite = new Database(`${server.dir}/test.db`, { readonly: true });
     try {
-      return captured
+      return events
         .filter((c) => /^\s*SELECT/i.test(c.query))
         .map((c) => {
           const params = JSON.parse(c.params) as unknown[];
@@ -118,7 +130,6 @@ describe('query plans: no table scans on list, filter, order or aggregate paths'
         });
     } finally {
       sqlite.close();
-      (server.db as unknown as { $on: (e: 'query', f: (event: { query: string }) => void) => void }).$on('query', () => {});
     }
   }
 
