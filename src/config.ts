@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compileTrust, type TrustProxy } from './http/client-address.js';
 import { ROLES, type ApiKey, type Role } from './shared/auth.js';
 
 const KEY_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -37,13 +38,38 @@ function parseApiKeys(value: string, ctx: z.RefinementCtx): ApiKey[] {
   return keys.map(({ keyId, role, sha256 }) => ({ keyId, role, sha256 }));
 }
 
+/**
+ * `false`; a number of proxy hops; or addresses, subnets and proxy-addr's names (`loopback`, `linklocal`,
+ * `uniquelocal`), comma-separated. `true` means one hop: trusting every hop, as Express's `true` does,
+ * would let a client pick its address by sending its own X-Forwarded-For.
+ */
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
+  const text = value.trim();
+  if (text === 'false') return false;
+  if (text === 'true') return 1;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops >= 1 && hops <= 16) return hops;
+    ctx.addIssue({ code: 'custom', message: 'a number of proxy hops must be 1 to 16' });
+    return false;
+  }
+  const entries = text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  try {
+    compileTrust(entries);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `expected false, true, a number of proxy hops, or addresses and subnets such as loopback,10.0.0.0/8: ${(error as Error).message}` });
+  }
+  return entries;
+}
+
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 const count = z.coerce.number().int().min(1);
 
 // The only reader of process.env: every setting is parsed here, once, and every problem is reported at once.
 const environment = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // Loopback unless told otherwise: a development start is not exposed to the network (the image sets 0.0.0.0).
+  HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATABASE_URL: z
     .string()
@@ -70,9 +96,15 @@ const environment = z.object({
   MAX_QUERY_CHARS: count.default(15_000),
   MAX_COST: count.default(5000),
   MAX_BODY_BYTES: count.default(100 * 1024),
+  MAX_VARIABLE_DEPTH: count.default(100),
   RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_WINDOW_SECONDS: count.default(60),
-  TRUST_PROXY: flag.default(false),
+  TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
+  // Slow clients: the time for a request's headers and for the whole request (then 408), and open
+  // connections per client address (then 429; 0: no limit).
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(10_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+  MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(0).default(64),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(8000),
   // Cache-Control max-age of public reads, and the in-process cache of anonymous reads (dropped by every write); 0: off.
   CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
@@ -94,6 +126,10 @@ const schema = environment
     };
   })
   .superRefine((config, ctx) => {
+    // Node refuses to start a server whose headers may take longer than the whole request.
+    if (config.HEADERS_TIMEOUT_MS > config.REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['HEADERS_TIMEOUT_MS'], message: `must not be longer than REQUEST_TIMEOUT_MS (${config.REQUEST_TIMEOUT_MS})` });
+    }
     if (config.EXPLORER !== 'off' && !config.INTROSPECTION) {
       ctx.addIssue({ code: 'custom', path: ['INTROSPECTION'], message: `the explorer (EXPLORER=${config.EXPLORER}) needs introspection: set EXPLORER=off or INTROSPECTION=true` });
     }

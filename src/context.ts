@@ -89,7 +89,7 @@ export interface Context {
   /** The API key the request authenticated with; null when it sent none (reads are public). */
   viewer: Viewer | null;
   /** The HTTP request's id and what the request log line says of it (absent outside HTTP). */
-  trace?: { id: string; operation?: string | null };
+  trace?: { id: string; operation?: string | null; errorLogged?: boolean };
 }
 
 export function createContext(db: Db, viewer: Viewer | null = null): Context {

@@ -1,3 +1,4 @@
+import { createServer as createNetServer } from 'node:net';
 import { loadConfig, ConfigError } from './config.js';
 import { DatabaseSetupError, openDatabase } from './db/client.js';
 import { seed } from './db/seed.js';
@@ -5,17 +6,46 @@ import { DocumentValidationError } from './modules/ingest/validate.js';
 import { createLogger } from './logger.js';
 import { createServer, settingsFromConfig } from './server.js';
 
+/** A start-up problem an operator must fix, reported in one line (no stack). */
+class StartupError extends Error {}
+
+const LISTEN_PROBLEMS: Record<string, string> = {
+  EADDRINUSE: 'is already in use by another process: stop it or set PORT',
+  EACCES: 'needs privileges this user lacks (ports below 1024): set PORT to 1024 or above',
+  EADDRNOTAVAIL: 'is not an address of this machine: set HOST',
+};
+
+/** The listen error of `port` on `host` in one line, or the error itself when it is none of the above. */
+function listenProblem(error: unknown, port: number, host: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  const problem = code && LISTEN_PROBLEMS[code];
+  return problem ? new StartupError(`cannot listen on ${host}:${port} (${code}): ${code === 'EADDRNOTAVAIL' ? `${host} ${problem}` : `the port ${problem}`}`) : error;
+}
+
+/** Fails before the database is opened and seeded when the port cannot be listened on. */
+async function checkPort(port: number, host: string): Promise<void> {
+  if (port === 0) return;
+  const probe = createNetServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', (error) => reject(listenProblem(error, port, host)));
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
 // Start-up only: configuration, database, server, signals.
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  await checkPort(config.PORT, config.HOST);
   const { db, applied, file } = await openDatabase(config.DATABASE_URL);
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
   if (config.SEED) {
     for (const report of await seed(db)) logger.info({ article: report.slug, status: report.status, changes: report.changes }, 'seed article loaded');
   }
   const server = await createServer({ db, databaseFile: file, logger, apiKeys: config.apiKeys, settings: settingsFromConfig(config) });
-  const running = await server.listen(config.PORT, config.HOST);
+  const running = await server.listen(config.PORT, config.HOST).catch((error: unknown) => {
+    throw listenProblem(error, config.PORT, config.HOST);
+  });
   logger.info({ url: running.url }, `delegation-graph listening at ${running.url}`);
 
   let stopping = false;
@@ -35,7 +65,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DocumentValidationError || error instanceof DatabaseSetupError) console.error(error.message);
-  else console.error(error);
+  const known = [ConfigError, DocumentValidationError, DatabaseSetupError, StartupError].some((type) => error instanceof type);
+  console.error(known ? (error as Error).message : error);
   process.exit(1);
 });

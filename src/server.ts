@@ -3,25 +3,26 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import type { Db, QueryEvents } from './db/client.js';
 import { loadMigrations } from './db/migrate.js';
 import { cachePolicyPlugins } from './http/cache.js';
-import { costLimitPlugin, limitRules, withoutSuggestions } from './http/limits.js';
+import { compileTrust, type TrustProxy } from './http/client-address.js';
+import { createDrain, limitConnectionsPerClient, serverOptions } from './http/connections.js';
+import { parseGraphQLRequest, readBody } from './http/graphql-request.js';
+import { costLimitPlugin, limitRules, noSubscriptionsOverHttp } from './http/limits.js';
 import { createMetrics } from './http/metrics.js';
+import { apolloLogger, formatErrors, observabilityPlugin, type RequestTrace } from './http/observability.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { ResponseCache } from './http/response-cache.js';
 import { EXPORT_PATH_PREFIX, handleExport } from './modules/export/export.handler.js';
 import { createExplorer, type ExplorerMode } from './modules/explorer/explorer.js';
 import { getSchema } from './schema.js';
 import { authenticate, type ApiKey } from './shared/auth.js';
-import { errorBody, sendJson } from './shared/http.js';
+import { errorBody, HttpError, sendJson } from './shared/http.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -41,10 +42,18 @@ export interface ServerSettings {
   /** Estimated cost: fields, times the page sizes they ask for. */
   maxCost: number;
   maxBodyBytes: number;
+  /** Lists and objects inside one another in a request's variables. */
+  maxVariableDepth: number;
   /** Requests per window per client; 0 turns rate limiting off. */
   rateLimitRequests: number;
   rateLimitWindowSeconds: number;
-  trustProxy: boolean;
+  /** Which peers are reverse proxies whose X-Forwarded-For entries name the client (client-address.ts). */
+  trustProxy: TrustProxy;
+  /** Time a client has for a request's headers, and for the whole request. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** Open connections per client address; 0: no limit. */
+  maxConnectionsPerClient: number;
   /** How long shutdown lets in-flight requests finish before closing their connections. */
   shutdownGraceMs: number;
   /** Cache-Control max-age of public reads, and whether anonymous reads are cached in process; 0: neither. */
@@ -62,9 +71,13 @@ export const defaultSettings: ServerSettings = {
   maxQueryChars: 15_000,
   maxCost: 5000,
   maxBodyBytes: 100 * 1024,
+  maxVariableDepth: 100,
   rateLimitRequests: 600,
   rateLimitWindowSeconds: 60,
   trustProxy: false,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  maxConnectionsPerClient: 64,
   shutdownGraceMs: 8000,
   cacheMaxAgeSeconds: 30,
 };
@@ -81,9 +94,13 @@ export function settingsFromConfig(config: Config): ServerSettings {
     maxQueryChars: config.MAX_QUERY_CHARS,
     maxCost: config.MAX_COST,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    maxVariableDepth: config.MAX_VARIABLE_DEPTH,
     rateLimitRequests: config.RATE_LIMIT_REQUESTS,
     rateLimitWindowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
     trustProxy: config.TRUST_PROXY,
+    headersTimeoutMs: config.HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    maxConnectionsPerClient: config.MAX_CONNECTIONS_PER_CLIENT,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
     cacheMaxAgeSeconds: config.CACHE_MAX_AGE_SECONDS,
   };
@@ -104,74 +121,6 @@ export interface RunningServer {
   url: string;
   close: () => Promise<void>;
 }
-
-/** What the request log line and the metrics say about one request. */
-interface RequestTrace {
-  id: string;
-  route: string;
-  operation?: string | null;
-  errorCodes: string[];
-}
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
-
-/**
- * Errors a client caused keep their message and code (without "did you mean" hints when suggestions are
- * off); anything else (a bug, a database failure) reaches the client as a generic INTERNAL_SERVER_ERROR,
- * without stack or SQL. The full error is logged with the request id (see the observability plugin).
- */
-function formatErrors(suggestions: boolean) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    if (original instanceof GraphQLError && formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') {
-      return suggestions ? formatted : { ...formatted, message: withoutSuggestions(formatted.message) };
-    }
-    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-  };
-}
-
-/** Notes each request's operation name, and logs unexpected errors in full with the request id. */
-function observabilityPlugin(logger: Logger): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart({ contextValue }) {
-      return {
-        async didResolveOperation({ operationName }) {
-          if (contextValue.trace) contextValue.trace.operation = operationName;
-        },
-        async didEncounterErrors({ errors }) {
-          for (const error of errors) {
-            const original = unwrapResolverError(error);
-            if (original instanceof GraphQLError && error.extensions.code !== 'INTERNAL_SERVER_ERROR') continue;
-            logger.error({ requestId: contextValue.trace?.id, err: original, path: error.path }, 'unexpected error in a GraphQL operation');
-          }
-        },
-      };
-    },
-  };
-}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const tooLarge = () => new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body larger than ${limit} bytes`);
-  if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw tooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 
 /**
  * Whether a GET passes Apollo's CSRF prevention (which a cache hit does not reach): it names the
@@ -205,37 +154,34 @@ function errorCodesOf(body: string): string[] {
 export async function createServer({ db, databaseFile, logger, apiKeys = [], settings: given = {} }: ServerDeps) {
   const settings = { ...defaultSettings, ...given };
   const responseCache = databaseFile && settings.cacheMaxAgeSeconds > 0 ? new ResponseCache(databaseFile) : undefined;
-  const server = createHttpServer();
+  const server = createHttpServer(serverOptions(settings));
+  const drain = createDrain(server);
   const explorer = createExplorer(settings.explorer);
   const metrics = createMetrics();
-  const rateLimited = createRateLimiter({ requests: settings.rateLimitRequests, windowSeconds: settings.rateLimitWindowSeconds, trustProxy: settings.trustProxy });
+  const trust = compileTrust(settings.trustProxy);
+  const connections = limitConnectionsPerClient(server, settings.maxConnectionsPerClient, trust, () => metrics.connectionRefused());
+  const rateLimited = createRateLimiter({ requests: settings.rateLimitRequests, windowSeconds: settings.rateLimitWindowSeconds, trust });
   (db as unknown as QueryEvents).$on?.('query', (event) => metrics.dbQuery(event.query, event.duration / 1000));
   const expectedMigrations = loadMigrations().migrationDirectories.length;
-  let draining = false;
 
   const schema = await getSchema();
   const apollo = new ApolloServer<Context>({
     schema,
+    logger: apolloLogger(logger),
     introspection: settings.introspection,
     // main.ts owns the signals: Apollo's own handlers would stop it and re-raise the signal mid-shutdown.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: settings.maxTokens },
-    validationRules: limitRules(settings),
+    validationRules: [...limitRules(settings), noSubscriptionsOverHttp],
     formatError: formatErrors(settings.suggestions),
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: settings.shutdownGraceMs }),
-      explorer.plugin,
-      costLimitPlugin(schema, settings.maxCost),
-      ...cachePolicyPlugins(settings.cacheMaxAgeSeconds),
-      observabilityPlugin(logger),
-    ],
+    plugins: [explorer.plugin, costLimitPlugin(schema, settings.maxCost), ...cachePolicyPlugins(settings.cacheMaxAgeSeconds), observabilityPlugin(logger)],
   });
   await apollo.start();
 
   /** Null when ready to serve; otherwise why not. */
   async function unready(): Promise<string | null> {
-    if (draining) return 'shutting down';
+    if (drain.draining) return 'shutting down';
     try {
       const [row] = await db.$queryRawUnsafe<{ applied: number | bigint }[]>(
         'SELECT count(*) AS applied FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
@@ -247,15 +193,20 @@ export async function createServer({ db, databaseFile, logger, apiKeys = [], set
   }
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    // Refused for holding too many connections: answered already (connections.ts).
+    if (connections.refused(req.socket)) return;
     const started = performance.now();
     const trace: RequestTrace = { id: requestIdOf(req), route: 'other', errorCodes: [] };
     res.setHeader('x-request-id', trace.id);
     res.once('close', () => {
       const seconds = (performance.now() - started) / 1000;
       const status = res.headersSent ? res.statusCode : 0;
-      const outcome = trace.errorCodes[0] ?? (status >= 400 || status === 0 ? `HTTP_${status}` : 'ok');
+      // No status: the client closed the connection before any response (an aborted upload, a timeout of its own).
+      const outcome = trace.errorCodes[0] ?? (status === 0 ? 'CLIENT_CLOSED_REQUEST' : status >= 400 ? `HTTP_${status}` : 'ok');
       metrics.httpRequest(trace.route, status);
       if (trace.route === 'graphql') metrics.graphqlRequest(metrics.operationLabel(trace.operation), outcome, seconds, trace.errorCodes);
+      // Every 5xx has its cause in the log: should a path have sent one without logging why, say so here.
+      if (status >= 500 && !trace.errorLogged) logger.error({ requestId: trace.id, route: trace.route, status, outcome }, 'server error response without a logged cause');
       // One line per request; never the query's variables or the Authorization header.
       logger.info(
         { requestId: trace.id, method: req.method, route: trace.route, operation: trace.operation ?? undefined, status, outcome, durationMs: Math.round(seconds * 10_000) / 10 },
@@ -263,12 +214,18 @@ export async function createServer({ db, databaseFile, logger, apiKeys = [], set
       );
     });
     handle(req, res, trace).catch((error: unknown) => {
+      // A client that went away mid-request (an aborted upload) is its own business: the request line says so.
+      if (!req.complete && (req.destroyed || res.destroyed)) return;
+      // A response sent before the body was read (413, 429, 404 to a POST) closes the connection: the
+      // unread rest of the body would otherwise be taken as the next request, or reset the connection.
+      const closing = req.complete ? {} : { connection: 'close' };
       if (error instanceof HttpError) {
         trace.errorCodes.push(error.code);
-        return sendJson(res, error.status, errorBody(error.code, error.message), error.headers);
+        return sendJson(res, error.status, errorBody(error.code, error.message, error.extensions), { ...error.headers, ...closing });
       }
       logger.error({ requestId: trace.id, err: error }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, errorBody('INTERNAL_SERVER_ERROR', 'Internal server error'));
+      trace.errorLogged = true;
+      if (!res.headersSent) sendJson(res, 500, errorBody('INTERNAL_SERVER_ERROR', 'Internal server error'), closing);
       else res.destroy();
     });
   });
@@ -312,9 +269,10 @@ export async function createServer({ db, databaseFile, logger, apiKeys = [], set
 
   async function serveGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, trace: RequestTrace) {
     const raw = req.method === 'POST' ? await readBody(req, settings.maxBodyBytes) : '';
-    // Anonymous reads may be answered from the response cache, without running Apollo at all.
+    // Anonymous reads may be answered from the response cache, without running Apollo at all. A request
+    // with any Authorization header, an empty one included, is not anonymous: Apollo decides (401).
     const cacheKey =
-      responseCache && !req.headers.authorization && (req.method === 'POST' || (req.method === 'GET' && preflighted(req)))
+      responseCache && req.headers.authorization === undefined && (req.method === 'POST' || (req.method === 'GET' && preflighted(req)))
         ? responseCache.keyOf(req.method, req.headers['content-type'], req.headers.accept, req.method === 'POST' ? raw : url.search)
         : null;
     if (cacheKey) {
@@ -326,20 +284,8 @@ export async function createServer({ db, databaseFile, logger, apiKeys = [], set
         return res.end(hit.body);
       }
     }
-    let body: unknown = raw;
-    if (raw !== '' && req.headers['content-type']?.toLowerCase().startsWith('application/json')) {
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        throw new HttpError(400, 'BAD_REQUEST', 'request body is not valid JSON');
-      }
-    }
-    const fields = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-    const query = fields.query ?? url.searchParams.get('query');
-    trace.operation = typeof fields.operationName === 'string' ? fields.operationName : url.searchParams.get('operationName');
-    if (typeof query === 'string' && query.length > settings.maxQueryChars) {
-      throw new HttpError(413, 'QUERY_TOO_LARGE', `the GraphQL document has ${query.length} characters, over the limit of ${settings.maxQueryChars}`);
-    }
+    const { body, operationName } = parseGraphQLRequest(req, url, raw, settings);
+    trace.operation = operationName;
     const version = cacheKey ? responseCache!.version() : 0;
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -352,7 +298,7 @@ export async function createServer({ db, databaseFile, logger, apiKeys = [], set
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     // What a key may read is its own business: never let a shared cache keep it.
-    if (req.headers.authorization) res.setHeader('cache-control', 'private, no-store');
+    if (req.headers.authorization !== undefined) res.setHeader('cache-control', 'private, no-store');
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       if (cacheKey) responseCache!.offer(cacheKey, version, { status: res.statusCode, headers: response.headers, body: response.body.string, operation: trace.operation ?? null });
@@ -375,10 +321,10 @@ export async function createServer({ db, databaseFile, logger, apiKeys = [], set
       return {
         server,
         url: `http://${shownHost}:${address.port}${GRAPHQL_PATH}`,
-        // Readiness turns 503 at once; then Apollo's drain plugin stops accepting, lets in-flight requests
-        // finish for up to shutdownGraceMs, and closes the connections that remain.
+        // Readiness turns 503 at once; no new connections are accepted, requests in flight finish for up to
+        // shutdownGraceMs, and every connection closes after its next response (connections.ts).
         close: async () => {
-          draining = true;
+          await drain.stop(settings.shutdownGraceMs);
           await apollo.stop();
           responseCache?.close();
         },
@@ -386,4 +332,3 @@ export async function createServer({ db, databaseFile, logger, apiKeys = [], set
     },
   };
 }
-

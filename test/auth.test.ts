@@ -169,6 +169,20 @@ describe('over HTTP', () => {
     expect(JSON.stringify(response)).not.toContain(editorToken);
     expect(await server.query(VIEWER, undefined, { token: editorToken })).toEqual({ viewer: { keyId: 'ci', role: 'EDITOR' } });
   });
+
+  test('an empty Authorization header is a 401 on a cache hit too: the cache never answers what the service would refuse', async () => {
+    const query = '{ viewer { keyId } delegations { totalCount } }';
+    expect((await server.request(query)).status).toBe(200);
+    expect((await server.request(query)).headers!.get('age')).not.toBeNull(); // kept for anonymous readers
+    for (const authorization of ['', ' ']) {
+      const response = await server.request(query, undefined, { authorization });
+      expect([response.status, response.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
+    }
+  });
+
+  test.each(['bearer', 'BEARER', 'BeArEr'])('the scheme is case-insensitive (RFC 7235): %s works', async (scheme) => {
+    expect(await server.query(VIEWER, undefined, { authorization: `${scheme} ${editorToken}` })).toEqual({ viewer: { keyId: 'ci', role: 'EDITOR' } });
+  });
 });
 
 describe('npm run key:new', () => {

@@ -32,6 +32,8 @@ export interface TestServer {
   request: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) => Promise<GraphQLResponse<T>>;
   /** Like request, but fails the test on any error and returns `data`. */
   query: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) => Promise<T>;
+  /** The server's log lines, parsed, when started with `logs: true`. */
+  logs: Record<string, any>[];
   close: () => Promise<void>;
 }
 
@@ -48,10 +50,14 @@ export async function openTestDatabase(options: { seed?: boolean } = {}) {
  * A real HTTP server on a free port, over a real temporary SQLite file; `apiKeys` as API_KEYS would
  * configure. Rate limiting is off unless `settings` turns it on: a test file sends hundreds of requests.
  */
-export async function startTestServer(options: { seed?: boolean; apiKeys?: ApiKey[]; settings?: Partial<ServerSettings> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { seed?: boolean; apiKeys?: ApiKey[]; settings?: Partial<ServerSettings>; logs?: boolean } = {},
+): Promise<TestServer> {
   const { db, dir, file } = await openTestDatabase(options);
   const settings = { rateLimitRequests: 0, ...options.settings };
-  const server = await createServer({ db, databaseFile: file, logger: pino({ level: 'silent' }), apiKeys: options.apiKeys, settings });
+  const logs: Record<string, any>[] = [];
+  const logger = options.logs ? pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line)) }) : pino({ level: 'silent' });
+  const server = await createServer({ db, databaseFile: file, logger, apiKeys: options.apiKeys, settings });
   const running = await server.listen(0, '127.0.0.1');
   const request = async <T>(query: string, variables?: Record<string, unknown>, auth: RequestOptions = {}): Promise<GraphQLResponse<T>> => {
     const authorization = auth.authorization ?? (auth.token === undefined ? undefined : `Bearer ${auth.token}`);
@@ -66,6 +72,7 @@ export async function startTestServer(options: { seed?: boolean; apiKeys?: ApiKe
     db,
     dir,
     url: running.url,
+    logs,
     request,
     async query<T>(query: string, variables?: Record<string, unknown>, auth?: RequestOptions) {
       const response = await request<T>(query, variables, auth);

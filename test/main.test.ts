@@ -1,11 +1,24 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../src/shared/paths.js';
 import { startProcess as start } from './helpers.js';
+
+/** A POST on a connection of its own (fetch would reuse a kept-alive one). */
+function postOnNewConnection(url: URL, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 // The service as an operator runs it: a process configured by the environment, stopped by a signal.
 describe('the service process', () => {
@@ -51,7 +64,11 @@ describe('the service process', () => {
       }, 100);
     });
     await new Promise((resolve) => setTimeout(resolve, 250));
-    await expect(fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).rejects.toThrow();
+    // A new connection is refused...
+    await expect(postOnNewConnection(url, body)).rejects.toThrow(/ECONNREFUSED/);
+    // ...while one kept alive from before is still answered, and told to close.
+    const kept = await fetch(new URL('/readyz', url));
+    expect([kept.status, kept.headers.get('connection'), await kept.json()]).toEqual([503, 'close', { status: 'unavailable', reason: 'shutting down' }]);
     expect(await inFlight).toEqual({ status: 200, text: JSON.stringify({ data: { delegations: { totalCount: 2 } } }) + '\n' });
     expect(await service.exited).toBe(0);
     expect(service.lines.join('\n')).toMatch(/"msg":"stopped"/);
@@ -83,6 +100,92 @@ test.skipIf(!canRunAs)('a database folder the service cannot write to is named i
     expect(service.lines.join('\n')).toMatch(new RegExp(`the database folder ${dir} is not writable`));
   } finally {
     chmodSync(dir, 0o755);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+describe('a database path or port the service cannot use is one line, and the process exits 1 at once', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'delegation-graph-paths-'));
+    mkdirSync(path.join(dir, 'folder.db'));
+    writeFileSync(path.join(dir, 'text.db'), 'not a database\n');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const cases: [string, () => string, RegExp][] = [
+    ['a path under /proc (mkdir there never returns on Node 20)', () => 'file:/proc/delegation-graph/y.db', /^DATABASE_URL points into \/proc, a virtual file system/],
+    ['a path under /sys', () => 'file:/sys/delegation-graph.db', /^DATABASE_URL points into \/sys, a virtual file system/],
+    ['a device', () => 'file:/dev/null', /^DATABASE_URL points into \/dev, a virtual file system/],
+    ['a folder', () => `file:${path.join(dir, 'folder.db')}`, /^DATABASE_URL names a folder \(.*folder\.db\), not a file/],
+    ['a path below a file', () => `file:${path.join(dir, 'text.db', 'x.db')}`, /^cannot create the database .*: .*text\.db is a file, not a folder$/],
+    ['a file that is not a database', () => `file:${path.join(dir, 'text.db')}`, /^cannot use .*text\.db as the SQLite database: file is not a database$/],
+  ];
+  test.each(cases)('%s', async (_, url, message) => {
+    const service = start({ DATABASE_URL: url(), PORT: '0' });
+    const timer = setTimeout(() => service.child.kill('SIGKILL'), 15_000);
+    expect(await service.exited).toBe(1);
+    clearTimeout(timer);
+    expect(service.lines).toHaveLength(1);
+    expect(service.lines[0]).toMatch(message);
+  });
+
+  test('a port already in use is reported before the database is created or seeded', async () => {
+    const holder = createNetServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const { port } = holder.address() as AddressInfo;
+      const file = path.join(dir, 'never-created.db');
+      const service = start({ DATABASE_URL: `file:${file}`, PORT: String(port), HOST: '127.0.0.1' });
+      expect(await service.exited).toBe(1);
+      expect(service.lines).toEqual([`cannot listen on 127.0.0.1:${port} (EADDRINUSE): the port is already in use by another process: stop it or set PORT`]);
+      expect(existsSync(file)).toBe(false);
+    } finally {
+      holder.close();
+    }
+  });
+});
+
+test('after SIGTERM, /readyz is 503 on every kept-alive connection until it closes: no 200, no reset', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'delegation-graph-drain-'));
+  const service = start({ DATABASE_URL: `file:${path.join(dir, 'db.sqlite')}`, PORT: '0', HOST: '127.0.0.1' });
+  const url = new URL('/readyz', await service.listening);
+  const agent = new Agent({ keepAlive: true, maxSockets: 3 });
+  const ready = (): Promise<string> =>
+    new Promise((resolve) => {
+      const req = request(url, { agent }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(`${res.statusCode} ${res.headers.connection}`));
+      });
+      req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+      req.end();
+    });
+  try {
+    let signalled = false;
+    const loop = async () => {
+      const seen: string[] = [];
+      for (let i = 0; i < 400 && seen.at(-1) !== 'ECONNREFUSED'; i++) {
+        const result = await ready();
+        seen.push(`${signalled ? 'after' : 'before'} ${result}`.replace(/^\w+ ECONNREFUSED$/, 'ECONNREFUSED'));
+        if (i === 20 && !signalled) {
+          signalled = true;
+          service.child.kill('SIGTERM');
+        }
+      }
+      return seen;
+    };
+    const results = (await Promise.all([loop(), loop(), loop()])).flat();
+    expect(results.filter((r) => r.startsWith('before')).every((r) => r === 'before 200 keep-alive')).toBe(true);
+    const after = results.filter((r) => r.startsWith('after'));
+    // Each connection answers 503 and closes; a request already answered 200 before the signal may be counted
+    // "after" (it was in flight when the flag was set in this process, not the service).
+    expect(after.filter((r) => r !== 'after 200 keep-alive')).toEqual(expect.arrayContaining(['after 503 close']));
+    expect(new Set(after.filter((r) => r !== 'after 200 keep-alive'))).toEqual(new Set(['after 503 close']));
+    expect(results.filter((r) => /ECONNRESET|socket hang up/.test(r))).toEqual([]);
+    expect(await service.exited).toBe(0);
+  } finally {
+    agent.destroy();
+    if (service.child.exitCode === null) service.child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -210,6 +210,47 @@ describe('abuse limits: each refused with its status and code, and the server ca
   });
 });
 
+describe('the client address behind reverse proxies (TRUST_PROXY)', () => {
+  const from = (server: Running, forwardedFor?: string) =>
+    server.post({ query: '{ delegations { totalCount } }' }, forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor });
+  const random = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+
+  test.each([
+    ['one trusted hop', 1, (client: string) => `${random()}, ${client}`],
+    ['a trusted list', ['loopback', '10.0.0.0/8'], (client: string) => `${random()}, ${client}, 10.1.2.3`],
+  ] as const)('with %s, the client is the rightmost untrusted entry: entries it writes itself do not reset its limit', async (_, trustProxy, header) => {
+    const limited = await start({ rateLimitRequests: 2, rateLimitWindowSeconds: 60, trustProxy: trustProxy as never });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await from(limited, header('203.0.113.7'))).status);
+      expect(statuses).toEqual([200, 200, 429]);
+      // Another client behind the same proxy has its own count.
+      expect((await from(limited, header('203.0.113.8'))).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  test('without TRUST_PROXY the header is ignored: the socket address counts', async () => {
+    const limited = await start({ rateLimitRequests: 2, rateLimitWindowSeconds: 60 });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await from(limited, random())).status);
+      expect(statuses).toEqual([200, 200, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  test('TRUST_PROXY takes false, true (one hop), a hop count, or addresses and subnets; anything else is a named error', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::/32' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8', '2001:db8::/32']);
+    for (const bad of ['0', 'yes', '10.0.0.0/99', 'loopback,proxy.internal']) expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY: /);
+  });
+});
+
 describe('configuration', () => {
   test('production turns the explorer, introspection and suggestions off unless asked', () => {
     const settings = settingsFromConfig(loadConfig({ NODE_ENV: 'production' }));
@@ -228,6 +269,12 @@ describe('configuration', () => {
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['MAX_DEPTH', 'PORT', 'RATE_LIMIT_REQUESTS']);
     // The explorer/introspection conflict is checked once the values parse.
     expect(() => loadConfig({ EXPLORER: 'graphiql', INTROSPECTION: 'false' })).toThrow(/INTROSPECTION: the explorer/);
+  });
+
+  test('the quick start listens on loopback only; timeouts must fit inside each other', () => {
+    expect(loadConfig({}).HOST).toBe('127.0.0.1');
+    expect(settingsFromConfig(loadConfig({})).maxConnectionsPerClient).toBe(64);
+    expect(() => loadConfig({ HEADERS_TIMEOUT_MS: '40000', REQUEST_TIMEOUT_MS: '30000' })).toThrow(/HEADERS_TIMEOUT_MS: must not be longer than REQUEST_TIMEOUT_MS/);
   });
 
   test('.env.example documents every variable, with values the service accepts', () => {

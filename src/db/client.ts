@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { migrate } from './migrate.js';
@@ -27,18 +27,73 @@ export interface OpenDatabaseOptions {
   busyTimeoutMs?: number;
 }
 
+// Kernel file systems: no database belongs there, and Node's mkdirSync under /proc never returns (Node 20).
+const VIRTUAL_ROOTS = ['/proc', '/sys', '/dev'];
+
+/** The nearest existing path at or above `file`, with symbolic links resolved, and what it is. */
+function nearestExisting(file: string): { path: string; stats: Stats; exact: boolean } | null {
+  let current = file;
+  for (;;) {
+    try {
+      return { path: realpathSync(current), stats: statSync(current), exact: current === file };
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) return null;
+      current = parent;
+    }
+  }
+}
+
+/**
+ * Every problem an operator can make with DATABASE_URL, found before SQLite or the schema engine see the
+ * path (they report them as "disk I/O error" or "External error id#0"), each in one line.
+ */
+function checkDatabasePath(file: string): void {
+  const existing = nearestExisting(file);
+  const inside = (candidate: string) => VIRTUAL_ROOTS.find((root) => candidate === root || candidate.startsWith(`${root}/`));
+  const virtual = inside(file) ?? (existing && inside(existing.path));
+  if (virtual) throw new DatabaseSetupError(`DATABASE_URL points into ${virtual}, a virtual file system (${file}): give a file on a disk, such as file:./data/delegation-graph.db`);
+  if (!existing) return;
+  if (existing.exact) {
+    if (existing.stats.isDirectory()) throw new DatabaseSetupError(`DATABASE_URL names a folder (${file}), not a file: add a file name, such as ${path.join(file, 'delegation-graph.db')}`);
+    if (!existing.stats.isFile()) throw new DatabaseSetupError(`DATABASE_URL names ${file}, which is not a regular file`);
+  } else if (!existing.stats.isDirectory()) {
+    throw new DatabaseSetupError(`cannot create the database ${file}: ${existing.path} is a file, not a folder`);
+  }
+}
+
 /** Opens the SQLite database for the service: creates it if needed and applies pending migrations. */
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<{ db: Db; applied: string[]; file: string }> {
   const file = sqliteFile(url);
-  mkdirSync(path.dirname(file), { recursive: true });
+  checkDatabasePath(file);
+  const folder = path.dirname(file);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new DatabaseSetupError(`cannot create the database folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
   // SQLite writes its -wal and -shm files beside the database: without this check an unwritable folder
   // (a volume owned by another user) fails deep in the schema engine with an unreadable error.
   try {
-    accessSync(path.dirname(file), constants.W_OK);
+    accessSync(folder, constants.W_OK);
   } catch {
-    throw new DatabaseSetupError(`the database folder ${path.dirname(file)} is not writable by this user (uid ${process.getuid?.() ?? '?'})`);
+    throw new DatabaseSetupError(`the database folder ${folder} is not writable by this user (uid ${process.getuid?.() ?? '?'})`);
   }
-  const applied = await migrate(file);
+  if (existsSync(file)) {
+    try {
+      accessSync(file, constants.R_OK | constants.W_OK);
+    } catch {
+      throw new DatabaseSetupError(`the database file ${file} is not readable and writable by this user (uid ${process.getuid?.() ?? '?'})`);
+    }
+  }
+  let applied: string[];
+  try {
+    applied = await migrate(file);
+  } catch (error) {
+    // SQLite's and the schema engine's own words ("file is not a database"), first line only: no stack.
+    const reason = (error instanceof Error ? error.message : String(error)).trim().split('\n')[0];
+    throw new DatabaseSetupError(`cannot use ${file} as the SQLite database: ${reason}`);
+  }
   const adapter = new PrismaBetterSqlite3WithStatementCache({ url: `file:${file}`, timeout: options.busyTimeoutMs ?? 5000 });
   // Query events feed the database timings of /metrics.
   const db = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });

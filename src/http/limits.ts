@@ -25,6 +25,17 @@ export function limitRules(limits: QueryLimits): ValidationRule[] {
   ] as ValidationRule[];
 }
 
+/**
+ * A subscription sent over HTTP: refused while validating, with a message saying why, instead of failing
+ * in execution ("Schema is not configured to execute subscription operation"), which looked like a fault.
+ */
+export const noSubscriptionsOverHttp: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation !== 'subscription') return;
+    context.reportError(new GraphQLError('subscriptions are not served over HTTP, and this API has no subscription fields: send a query or a mutation', { nodes: [node] }));
+  },
+});
+
 const isList = (type: GraphQLOutputType): boolean => (isNonNullType(type) ? isList(type.ofType) : isListType(type));
 
 /**

@@ -38,6 +38,11 @@ export function createMetrics() {
     labelNames: ['result'],
     registers,
   });
+  const connectionsRefused = new Counter({
+    name: 'delegation_graph_http_connections_refused_total',
+    help: 'Connections refused because their client already held MAX_CONNECTIONS_PER_CLIENT.',
+    registers,
+  });
   const operations = new Set<string>();
 
   return {
@@ -58,6 +63,9 @@ export function createMetrics() {
     },
     httpRequest(route: string, status: number) {
       httpRequests.inc({ route, status: String(status) });
+    },
+    connectionRefused() {
+      connectionsRefused.inc();
     },
     responseCache(result: 'hit' | 'miss') {
       responseCache.inc({ result });

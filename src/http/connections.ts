@@ -1,0 +1,99 @@
+import { Server as NetServer, type Socket } from 'node:net';
+import type { IncomingMessage, Server, ServerOptions, ServerResponse } from 'node:http';
+import type { TrustFunction } from './client-address.js';
+
+/** How long a client may take, and how many connections it may hold (see config.ts). */
+export interface ConnectionLimits {
+  /** From the connection (or the previous response) to the end of a request's headers; then 408. */
+  headersTimeoutMs: number;
+  /** From the connection (or the previous response) to the end of a request's body; then 408. */
+  requestTimeoutMs: number;
+  /** Open connections per client address; 0: no limit. A trusted proxy's connections are not counted. */
+  maxConnectionsPerClient: number;
+}
+
+/**
+ * Options for `http.createServer`. Node checks the two timeouts only every `connectionsCheckingInterval`
+ * (30 s by default), so a 10 s headers timeout could hold a socket for 40 s: check every second.
+ */
+export function serverOptions(limits: ConnectionLimits): ServerOptions {
+  return { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: 1000 };
+}
+
+const TOO_MANY = JSON.stringify({
+  errors: [{ message: 'too many open connections from this client: reuse one (keep-alive) or close some', extensions: { code: 'TOO_MANY_CONNECTIONS' } }],
+});
+const TOO_MANY_RESPONSE =
+  'HTTP/1.1 429 Too Many Requests\r\ncontent-type: application/json; charset=utf-8\r\nretry-after: 1\r\nconnection: close\r\n' +
+  `content-length: ${Buffer.byteLength(TOO_MANY)}\r\n\r\n${TOO_MANY}`;
+
+/**
+ * Caps the connections one client address holds open. A connection over the cap is answered at once with
+ * a 429 and closed, before Node's HTTP parser holds any state for it; `refused` tells the request handler
+ * to ignore whatever that connection still sends. Behind a trusted proxy every connection comes from the
+ * proxy, so those are not counted (the proxy limits its clients).
+ */
+export function limitConnectionsPerClient(server: Server, max: number, trust: TrustFunction, onRefused: () => void) {
+  const open = new Map<string, number>();
+  const refused = new WeakSet<Socket>();
+  if (max > 0) {
+    // Prepended, so a refused socket is ended before the HTTP server's own listener sets it up.
+    server.prependListener('connection', (socket: Socket) => {
+      const address = socket.remoteAddress;
+      if (!address || trust(address, 0)) return;
+      const count = (open.get(address) ?? 0) + 1;
+      if (count > max) {
+        refused.add(socket);
+        onRefused();
+        socket.end(TOO_MANY_RESPONSE);
+        // Reading what the client sent keeps the close a clean FIN; a client that never closes is cut.
+        setTimeout(() => socket.destroy(), 1000).unref();
+        return;
+      }
+      open.set(address, count);
+      socket.once('close', () => {
+        const left = (open.get(address) ?? 1) - 1;
+        if (left > 0) open.set(address, left);
+        else open.delete(address);
+      });
+    });
+  }
+  return { refused: (socket: Socket) => refused.has(socket) };
+}
+
+/**
+ * Graceful shutdown of the HTTP server. `stop` stops accepting connections and lets every request in
+ * flight finish; from then on every response says `Connection: close`, so each connection closes after its
+ * next response, and readiness (server.ts) answers 503 on all of them until they do. Idle keep-alive
+ * connections are not cut: they end at the keep-alive timeout the server announced (5 s), after which no
+ * client reuses them, so no request ever meets a connection reset. At `graceMs` the rest are closed.
+ *
+ * (Apollo's drain plugin ends idle sockets at once and others after their response without saying so in
+ * the response, so a client's next request on a kept-alive connection was reset; and `http.Server.close`
+ * closes idle connections itself, hence `net.Server`'s close below.)
+ */
+export function createDrain(server: Server) {
+  const inFlight = new Set<ServerResponse>();
+  let draining = false;
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    if (draining) res.setHeader('connection', 'close');
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+  });
+  return {
+    get draining() {
+      return draining;
+    },
+    async stop(graceMs: number): Promise<void> {
+      draining = true;
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+      const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+      await Promise.race([closed, deadline]);
+      clearTimeout(timer);
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
