@@ -235,11 +235,59 @@ describe('bad requests', () => {
   });
 });
 
+describe('values a spreadsheet would run as formulas', () => {
+  // Article text is third-party input: a cell starting with one of these runs as a formula in a spreadsheet.
+  const risky = ['=HYPERLINK("http://example.org/x","click")', '+1+2', '-2+3', '@SUM(A1)', '\tTabbed', '\rReturned'];
+  let spiked: TestServer;
+  beforeAll(async () => {
+    spiked = await startTestServer();
+    for (const [i, name] of risky.entries()) {
+      await spiked.db.$executeRawUnsafe(
+        `INSERT INTO "Event" ("articleId", "key", "name", "nameIsQuoted", "kind", "startDate", "description") VALUES (1, 'risky-${i}', ?, 0, 'OTHER', '2023-12-0${i + 1}', ?)`,
+        name,
+        `${name} again`,
+      );
+    }
+  });
+  afterAll(() => spiked.close());
+
+  test('are written with a leading apostrophe by default, in every text column; numbers stay numbers', async () => {
+    const rows = await csvRows('events.csv', { kind: 'OTHER', from: '2023-12-01' }, spiked);
+    expect(rows.map((row) => [row.name, row.description])).toEqual(risky.map((name) => [`'${name}`, `'${name} again`]));
+    const seeded = await csvRows('events.csv', { kind: 'EXHIBITION' }, spiked);
+    expect(seeded.every((row) => row.latitude === '' || /^-?\d/.test(row.latitude!))).toBe(true);
+  });
+
+  test('are written verbatim with escapeFormulas=false, for pipelines', async () => {
+    const rows = await csvRows('events.csv', { kind: 'OTHER', from: '2023-12-01', escapeFormulas: 'false' }, spiked);
+    expect(rows.map((row) => row.name)).toEqual(risky);
+  });
+
+  test('stay verbatim in GeoJSON, which is data for map tools', async () => {
+    const features = JSON.parse(await download('events.geojson', { kind: 'OTHER', from: '2023-12-01' }, spiked)).features;
+    expect(features.map((feature: any) => feature.properties.name)).toEqual(risky);
+  });
+
+  test.each([
+    ['a value other than true or false', { escapeFormulas: 'yes' }],
+    ['the parameter twice', 'escapeFormulas=true&escapeFormulas=false'],
+  ])('%s is a 400 naming escapeFormulas', async (_, query) => {
+    const response = await fetch(`${new URL(spiked.url).origin}/export/events.csv?${new URLSearchParams(query)}`);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as any).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', argumentPath: ['escapeFormulas'] });
+  });
+
+  test('GeoJSON does not take it', async () => {
+    const response = await fetch(`${new URL(spiked.url).origin}/export/events.geojson?escapeFormulas=false`);
+    expect(response.status).toBe(400);
+  });
+});
+
 describe('a large export', () => {
   const synthetic = 1234;
   let large: TestServer;
   beforeAll(async () => {
-    large = await startTestServer();
+    large = await startTestServer({ logs: true });
     // Several batches of 500, with ties on the day and a block of unknown days that spans a batch boundary;
     // descriptions hold what CSV must quote (commas, quotes, CRLF, a lone CR or LF) and a leading = kept verbatim.
     await large.db.$executeRawUnsafe(`
@@ -269,7 +317,7 @@ describe('a large export', () => {
   }
 
   test('streams every event across batches in the list’s order, with quoted line breaks intact', async () => {
-    const text = await download('events.csv', {}, large);
+    const text = await download('events.csv', { escapeFormulas: 'false' }, large);
     // Readers that take any of CR, LF or CRLF as a line end (pandas, R) need every line break inside a field quoted.
     expect(text).toContain(',"a lone LF\nends the line",');
     expect(text).toContain(',"a lone CR\rends the line",');
@@ -281,11 +329,16 @@ describe('a large export', () => {
     expect(rows.map((row) => row.description)).toEqual(listed.map((event) => event.description ?? ''));
   });
 
-  test('a failure before the first byte is a clean 500 without details', async () => {
+  test('a failure before the first byte is a clean 500 without details, logged in full with its request id', async () => {
     await insertDanglingEvent();
     const response = await fetch(exportUrl(large, 'events.csv', { articleId: toGlobalId('Article', 999) }));
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    const id = response.headers.get('x-request-id');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const lines = large.logs.filter((line) => line.requestId === id);
+    expect(lines.find((line) => line.level === 50)?.err?.message).toBeTruthy();
+    expect(lines.find((line) => line.msg === 'request')).toMatchObject({ status: 500 });
   });
 
   test('a failure after streaming began cuts the download, so it never looks complete', async () => {

@@ -7,7 +7,7 @@ import { loadOptional, loadRequired } from '../../shared/loaders.js';
 import type { AgreementFilter } from '../agreement/agreement.args.js';
 import { agreementWhere } from '../agreement/agreement.service.js';
 import { describedInBatches } from './export.batches.js';
-import { csvDocument, type CsvColumn } from './export.format.js';
+import { csvDocument, type CsvColumn, type CsvOptions } from './export.format.js';
 import type { ParameterRules } from './export.params.js';
 
 type AgreementWhere = Awaited<ReturnType<typeof agreementWhere>>;
@@ -61,6 +61,6 @@ const agreementColumns: CsvColumn<ExportedAgreement>[] = [
   { header: 'article_slug', value: ({ articleSlug }) => articleSlug },
 ];
 
-export function agreementsCsv(db: Db, where: AgreementWhere): AsyncGenerator<string> {
-  return csvDocument(agreementColumns, exportedAgreements(db, where));
+export function agreementsCsv(db: Db, where: AgreementWhere, options: CsvOptions): AsyncGenerator<string> {
+  return csvDocument(agreementColumns, exportedAgreements(db, where), options);
 }

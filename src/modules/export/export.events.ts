@@ -7,7 +7,7 @@ import { loadOptional, loadRequired } from '../../shared/loaders.js';
 import { EventOrderField, type EventFilter } from '../event/event.args.js';
 import { delegationsOf, eventWhere } from '../event/event.service.js';
 import { describedInBatches } from './export.batches.js';
-import { csvDocument, featureCollection, point, type CsvColumn, type Feature } from './export.format.js';
+import { csvDocument, featureCollection, point, type CsvColumn, type CsvOptions, type Feature } from './export.format.js';
 import type { ParameterRules } from './export.params.js';
 
 type EventWhere = Awaited<ReturnType<typeof eventWhere>>;
@@ -66,8 +66,8 @@ const eventColumns: CsvColumn<ExportedEvent>[] = [
   { header: 'article_slug', value: ({ articleSlug }) => articleSlug },
 ];
 
-export function eventsCsv(db: Db, where: EventWhere): AsyncGenerator<string> {
-  return csvDocument(eventColumns, exportedEvents(db, where));
+export function eventsCsv(db: Db, where: EventWhere, options: CsvOptions): AsyncGenerator<string> {
+  return csvDocument(eventColumns, exportedEvents(db, where), options);
 }
 
 function eventFeature({ event, city, country, delegations, articleSlug, coordinatesSource }: ExportedEvent): Feature {

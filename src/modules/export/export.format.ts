@@ -29,23 +29,29 @@ export interface CsvColumn<T> {
   value: (record: T) => string | number | null;
 }
 
+/** How a CSV document writes its values. */
+export interface CsvOptions {
+  /**
+   * A text value starting with = + - @, a tab or a carriage return gets a leading `'` (OWASP's advice on CSV
+   * injection): a spreadsheet would run it as a formula, and the values come from third-party article text.
+   * Numbers are never changed. Off (`escapeFormulas=false`) for pipelines that need the values verbatim.
+   */
+  escapeFormulas: boolean;
+}
+
 // RFC 4180: CRLF line ends, and a field holding a comma, quote, CR or LF is quoted with its quotes doubled
 // (csv-stringify stops quoting a lone CR or LF once record_delimiter is set, hence quote_record_delimiter).
-// Values are verbatim, without formula escaping: analysts load these files in pandas or R, where a `'`
-// prefixed to cells starting with = + - @ would corrupt the data.
-const csvOptions = { record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: false } as const;
-
-function csvLines(rows: (string | number | null)[][]): string {
-  return stringify(rows, csvOptions);
+function csvLines(rows: (string | number | null)[][], options: CsvOptions): string {
+  return stringify(rows, { record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: options.escapeFormulas });
 }
 
 /** A CSV document: the header row, then one row per record. */
-export function csvDocument<T>(columns: readonly CsvColumn<T>[], batches: AsyncIterable<T[]>): AsyncGenerator<string> {
-  return framedText({ open: csvLines([columns.map((column) => column.header)]), separator: '', close: '' }, csvBatches(columns, batches));
+export function csvDocument<T>(columns: readonly CsvColumn<T>[], batches: AsyncIterable<T[]>, options: CsvOptions): AsyncGenerator<string> {
+  return framedText({ open: csvLines([columns.map((column) => column.header)], options), separator: '', close: '' }, csvBatches(columns, batches, options));
 }
 
-async function* csvBatches<T>(columns: readonly CsvColumn<T>[], batches: AsyncIterable<T[]>): AsyncGenerator<string[]> {
-  for await (const records of batches) yield [csvLines(records.map((record) => columns.map((column) => column.value(record))))];
+async function* csvBatches<T>(columns: readonly CsvColumn<T>[], batches: AsyncIterable<T[]>, options: CsvOptions): AsyncGenerator<string[]> {
+  for await (const records of batches) yield [csvLines(records.map((record) => columns.map((column) => column.value(record))), options)];
 }
 
 /** An RFC 7946 point: `[longitude, latitude]`. */

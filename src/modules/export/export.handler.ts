@@ -1,9 +1,10 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Db } from '../../db/client.js';
-import { sendJson } from '../../shared/http.js';
+import { HttpError, sendJson } from '../../shared/http.js';
+import type { CsvOptions } from './export.format.js';
 import { agreementParameterRules, agreementsCsv } from './export.agreements.js';
 import { eventParameterRules, eventsCsv, eventsGeoJson } from './export.events.js';
-import { InvalidParameters, whereFromQuery } from './export.params.js';
+import { csvOptionsFromQuery, InvalidParameters, whereFromQuery } from './export.params.js';
 
 export const EXPORT_PATH_PREFIX = '/export/';
 
@@ -13,12 +14,23 @@ interface ExportRoute {
   open: (db: Db, query: URLSearchParams) => Promise<AsyncIterable<string>>;
 }
 
+/** A CSV export: its filter parameters, then `escapeFormulas` (export.format.ts). */
+function csvRoute<Where>(rules: Parameters<typeof whereFromQuery<Where>>[2], document: (db: Db, where: Where, options: CsvOptions) => AsyncIterable<string>): ExportRoute {
+  return {
+    contentType: 'text/csv; charset=utf-8',
+    open: async (db, query) => {
+      const { options, errors } = csvOptionsFromQuery(query);
+      return document(db, await whereFromQuery(db, query, rules, errors), options);
+    },
+  };
+}
+
 const routes = new Map<string, ExportRoute>([
-  ['events.csv', { contentType: 'text/csv; charset=utf-8', open: async (db, query) => eventsCsv(db, await whereFromQuery(db, query, eventParameterRules)) }],
-  ['agreements.csv', { contentType: 'text/csv; charset=utf-8', open: async (db, query) => agreementsCsv(db, await whereFromQuery(db, query, agreementParameterRules)) }],
+  ['events.csv', csvRoute(eventParameterRules, eventsCsv)],
+  ['agreements.csv', csvRoute(agreementParameterRules, agreementsCsv)],
+  // GeoJSON is data for map tools, not a spreadsheet: its values stay verbatim.
   ['events.geojson', { contentType: 'application/geo+json', open: async (db, query) => eventsGeoJson(db, await whereFromQuery(db, query, eventParameterRules)) }],
 ]);
-
 
 /** GET /export/<file>: every record matching the query parameters, streamed as it is read. */
 export async function handleExport(db: Db, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -26,12 +38,9 @@ export async function handleExport(db: Db, req: IncomingMessage, res: ServerResp
   const route = routes.get(filename);
   if (!route) {
     const known = [...routes.keys()].map((name) => EXPORT_PATH_PREFIX + name).join(', ');
-    return sendJson(res, 404, { errors: [{ message: `no export ${url.pathname}; exports are ${known}` }] });
+    throw new HttpError(404, 'NOT_FOUND', `no export ${url.pathname}; exports are ${known}`);
   }
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    const error = { message: `${req.method} is not allowed here; use GET`, extensions: { code: 'METHOD_NOT_ALLOWED' } };
-    return sendJson(res, 405, { errors: [error] }, { allow: 'GET, HEAD' });
-  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed here; use GET`, { allow: 'GET, HEAD' });
   let body: AsyncIterable<string>;
   try {
     body = await route.open(db, url.searchParams);

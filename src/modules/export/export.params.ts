@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { isCalendarDate } from '../../shared/dates.js';
 import { badUserInput } from '../../shared/errors.js';
 import type { Db } from '../../db/client.js';
+import type { CsvOptions } from './export.format.js';
 
 /** The query parameters of an export, as the fields of the list's GraphQL filter. */
 export type ExportParameters = Record<string, string>;
@@ -22,12 +23,24 @@ export class InvalidParameters extends Error {
   }
 }
 
+/** The CSV writing options among the query parameters (taken out of `query`), or what is wrong with them. */
+export function csvOptionsFromQuery(query: URLSearchParams): { options: CsvOptions; errors: GraphQLError[] } {
+  const values = query.getAll('escapeFormulas');
+  query.delete('escapeFormulas');
+  if (values.length === 0) return { options: { escapeFormulas: true }, errors: [] };
+  if (values.length > 1) return { options: { escapeFormulas: true }, errors: [badUserInput(`parameter escapeFormulas is given ${values.length} times; give it once`, ['escapeFormulas'])] };
+  if (values[0] !== 'true' && values[0] !== 'false') {
+    return { options: { escapeFormulas: true }, errors: [badUserInput(`escapeFormulas must be true or false, got ${JSON.stringify(values[0])}`, ['escapeFormulas'])] };
+  }
+  return { options: { escapeFormulas: values[0] === 'true' }, errors: [] };
+}
+
 /**
  * The Prisma condition for an export's query parameters, built by the list's own where-builder so an
  * export always holds what the list shows; throws InvalidParameters naming every bad parameter.
  */
-export async function whereFromQuery<Where>(db: Db, query: URLSearchParams, rules: ParameterRules<Where>): Promise<Where> {
-  const errors: GraphQLError[] = [];
+export async function whereFromQuery<Where>(db: Db, query: URLSearchParams, rules: ParameterRules<Where>, earlier: GraphQLError[] = []): Promise<Where> {
+  const errors: GraphQLError[] = [...earlier];
   const valid: ExportParameters = {};
   for (const name of new Set(query.keys())) {
     const values = query.getAll(name);
