@@ -165,6 +165,45 @@ describe('cursors', () => {
     expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath: ['after'] });
   });
 
+  test('a cursor of another list is refused, even one ordered by the same key', async () => {
+    const delegations = await fetchPage('delegations', { first: 1 });
+    const nested = await fetchPage('Delegation.events', { first: 1 });
+    const events = await fetchPage('events by start date', { first: 1 });
+    const cases: [string, string, string][] = [
+      ['events(first: 2, after: $cursor)', delegations.pageInfo.endCursor!, 'after'],
+      ['events(last: 2, before: $cursor)', nested.pageInfo.endCursor!, 'before'],
+      ['agreements(first: 2, after: $cursor)', events.pageInfo.endCursor!, 'after'],
+      ['events(first: 2, after: $cursor, orderBy: { field: START_DATE, direction: DESC })', events.pageInfo.endCursor!, 'after'],
+    ];
+    for (const [field, cursor, argument] of cases) {
+      const response = await server.request(`query ($cursor: String) { ${field} { nodes { id } } }`, { cursor });
+      expect(response.errors?.[0]?.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath: [argument] });
+    }
+  });
+
+  test('a cursor edited by hand is refused: its key must be a value the list can hold', async () => {
+    const encode = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+    const tampered = [
+      ['events', 'startDate', 'asc', '100000000000000000000-01-01', 5],
+      ['events', 'startDate', 'asc', '2023-02-30', 5],
+      ['events', 'startDate', 'asc', 20230905, 5],
+      ['events', 'startDate', 'asc', '2023-09-05', -1],
+      ['events', 'startDate', 'asc', '2023-09-05', 1.5],
+      ['events', 'startDate', 'asc', '2023-09-05', 1e300],
+      ['images', 'id', 'asc', 7, 8],
+      ['organizations', 'name', 'asc', null, 3],
+      ['organizations', 'name', 'asc', 'x'.repeat(5000), 3],
+    ];
+    for (const parts of tampered) {
+      const field = parts[0] === 'events' ? 'events' : parts[0];
+      const response = await server.request(`query ($cursor: String) { ${field}(first: 2, after: $cursor) { nodes { id } } }`, { cursor: encode(parts) });
+      expect(response.errors?.[0]?.extensions, JSON.stringify(parts).slice(0, 80)).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath: ['after'] });
+    }
+    // The same shape with sane values is a cursor.
+    const fine = await server.request('query ($cursor: String) { events(first: 2, after: $cursor) { nodes { id } } }', { cursor: encode(['events', 'startDate', 'asc', '2023-09-05', 5]) });
+    expect(fine.errors).toBeUndefined();
+  });
+
   test('after pairs with first, before with last', async () => {
     const page = await fetchPage('events by start date', { first: 2 });
     for (const args of ['last: 2, after: $cursor', 'first: 2, before: $cursor', 'after: $cursor, before: $cursor']) {

@@ -1,4 +1,5 @@
 import { ArgsType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { isCalendarDate } from './dates.js';
 import { badUserInput } from './errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -86,10 +87,14 @@ export function connectionType<T extends object>(nodeType: Class<T>, name: strin
   return ConnectionType;
 }
 
-/** A sort key: a column of the model and whether it can be null; ties are broken by `id`. */
+/**
+ * A sort key: a column of the model, whether it can be null, and what its values are (so a cursor's value
+ * can be checked: a day `YYYY-MM-DD`, any text, or the record's own id). Ties are broken by `id`.
+ */
 export interface SortKey {
   field: string;
   nullable: boolean;
+  values: 'day' | 'text' | 'id';
 }
 
 type Where = Record<string, unknown>;
@@ -105,28 +110,51 @@ export interface CursorValue {
   id: number;
 }
 
-function encodeCursor(cursor: CursorValue): string {
-  return Buffer.from(JSON.stringify([cursor.field, cursor.value, cursor.id])).toString('base64url');
+/** Which list a cursor belongs to: its name (the GraphQL field, `events`, `Delegation.events`) and its order. */
+interface CursorScope {
+  list: string;
+  key: SortKey;
+  direction: OrderDirection;
 }
 
-function decodeCursor(cursor: string, key: SortKey, argument: string): CursorValue {
+function encodeCursor(scope: CursorScope, value: CursorValue['value'], id: number): string {
+  return Buffer.from(JSON.stringify([scope.list, scope.key.field, scope.direction, value, id])).toString('base64url');
+}
+
+// Values of a text key past this length cannot come from the database's names and titles.
+const MAX_TEXT_KEY = 2000;
+
+/** Whether a cursor's key value fits the key: the kind of value it holds, and null only where it may be. */
+function fitsKey(value: unknown, id: number, key: SortKey): boolean {
+  if (value === null) return key.nullable;
+  if (key.values === 'id') return value === id;
+  if (typeof value !== 'string') return false;
+  return key.values === 'day' ? isCalendarDate(value) : value.length <= MAX_TEXT_KEY;
+}
+
+/**
+ * A cursor of this list in this order, checked: a cursor is bound to the list and order it came from
+ * (another list's, or one edited by hand, would seek to a place that means nothing here).
+ */
+function decodeCursor(cursor: string, scope: CursorScope, argument: string): CursorValue {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     parsed = null;
   }
-  if (
-    Array.isArray(parsed) &&
-    parsed.length === 3 &&
-    typeof parsed[0] === 'string' &&
-    (parsed[1] === null || typeof parsed[1] === 'string' || typeof parsed[1] === 'number') &&
-    Number.isSafeInteger(parsed[2])
-  ) {
-    if (parsed[0] !== key.field) throw badUserInput('this cursor belongs to a list in another order; start again without it', [argument]);
-    return { field: parsed[0], value: parsed[1], id: parsed[2] as number };
+  if (!Array.isArray(parsed) || parsed.length !== 5 || typeof parsed[0] !== 'string') {
+    throw badUserInput(`${JSON.stringify(cursor)} is not a cursor of this list`, [argument]);
   }
-  throw badUserInput(`${JSON.stringify(cursor)} is not a cursor of this list`, [argument]);
+  const [list, field, direction, value, id] = parsed as unknown[];
+  if (list !== scope.list) throw badUserInput(`this cursor belongs to another list (${String(list)}), not ${scope.list}`, [argument]);
+  if (field !== scope.key.field || direction !== scope.direction) {
+    throw badUserInput('this cursor belongs to this list in another order; start again without it', [argument]);
+  }
+  if (!Number.isSafeInteger(id) || (id as number) < 1 || !fitsKey(value, id as number, scope.key)) {
+    throw badUserInput(`${JSON.stringify(cursor)} is not a cursor of this list`, [argument]);
+  }
+  return { field, value: value as CursorValue['value'], id: id as number };
 }
 
 function pageSize(value: number | null | undefined, argument: string): number | null {
@@ -149,30 +177,28 @@ export function pagingOf(args: ConnectionArgs) {
   return { backwards, size: (backwards ? last : first) ?? DEFAULT_PAGE_SIZE, cursor: backwards ? args.before : args.after };
 }
 
-interface PagingOptions<T> {
+interface PagingOptions<T> extends CursorScope {
   where: Where;
-  key: SortKey;
-  direction: OrderDirection;
   findMany: (query: PageQuery) => Promise<T[]>;
 }
 
 /** The paging arguments resolved against a list's order: what to read, and how to turn it into a page. */
-function plan(args: ConnectionArgs, key: SortKey, direction: OrderDirection) {
+function plan(args: ConnectionArgs, scope: CursorScope) {
   const { backwards, size, cursor: rawCursor } = pagingOf(args);
-  const cursor = rawCursor == null ? null : decodeCursor(rawCursor, key, backwards ? 'before' : 'after');
+  const cursor = rawCursor == null ? null : decodeCursor(rawCursor, scope, backwards ? 'before' : 'after');
   // Walking backwards is walking forwards in the reversed order (where nulls come first).
-  const ascending = (direction === OrderDirection.ASC) !== backwards;
+  const ascending = (scope.direction === OrderDirection.ASC) !== backwards;
   return { backwards, size, cursor, ascending, nullsLast: !backwards };
 }
 
 /** A page from up to size + 1 rows in walk order (the extra row only says there is more). */
-function pageOf<T extends { id: number }>(rows: T[], paging: ReturnType<typeof plan>, key: SortKey, count: () => Promise<number>): Page<T> {
+function pageOf<T extends { id: number }>(rows: T[], paging: ReturnType<typeof plan>, scope: CursorScope, count: () => Promise<number>): Page<T> {
   const { backwards, size, cursor } = paging;
   const more = rows.length > size;
   const page = more ? rows.slice(0, size) : rows;
   if (backwards) page.reverse();
   const edges = page.map((node) => ({
-    cursor: encodeCursor({ field: key.field, value: (node as Record<string, unknown>)[key.field] as CursorValue['value'], id: node.id }),
+    cursor: encodeCursor(scope, (node as Record<string, unknown>)[scope.key.field] as CursorValue['value'], node.id),
     node,
   }));
   let total: Promise<number> | undefined;
@@ -201,9 +227,9 @@ export async function paginate<T extends { id: number }>(
   options: PagingOptions<T> & { count: (where: Where) => Promise<number> },
 ): Promise<Page<T>> {
   const { key, where } = options;
-  const paging = plan(args, key, options.direction);
+  const paging = plan(args, options);
   const rows = await keysetRows({ where, key, ascending: paging.ascending, nullsLast: paging.nullsLast, cursor: paging.cursor, take: paging.size + 1, findMany: options.findMany });
-  return pageOf(rows, paging, key, () => options.count(where));
+  return pageOf(rows, paging, options, () => options.count(where));
 }
 
 /**
@@ -220,7 +246,7 @@ export async function paginateGroups<T extends { id: number }>(
   const { key, groups } = options;
   const members = [...new Set(groups.flatMap((group) => [...group]))];
   const where = { AND: [options.where, { id: { in: members } }] };
-  const paging = plan(args, key, options.direction);
+  const paging = plan(args, options);
   const rows = members.length === 0 ? [] : await keysetRows({ where, key, ascending: paging.ascending, nullsLast: paging.nullsLast, cursor: paging.cursor, findMany: options.findMany });
   let matching: Promise<number[]> | undefined;
   const idsOfAll = () => (paging.cursor ? (matching ??= options.ids(where)) : Promise.resolve(rows.map((row) => row.id)));
@@ -230,7 +256,7 @@ export async function paginateGroups<T extends { id: number }>(
       if (own.length > paging.size) break;
       if (group.has(row.id)) own.push(row);
     }
-    return pageOf(own, paging, key, async () => (await idsOfAll()).filter((id) => group.has(id)).length);
+    return pageOf(own, paging, options, async () => (await idsOfAll()).filter((id) => group.has(id)).length);
   });
 }
 

@@ -33,7 +33,8 @@ export async function listAgreements({ db }: Context, args: AgreementsArgs) {
   const where = await agreementWhere(db, args.filter);
   return paginate(args, {
     where,
-    key: { field: 'signedOn', nullable: true },
+    list: 'agreements',
+    key: { field: 'signedOn', nullable: true, values: 'day' },
     direction: OrderDirection.ASC,
     findMany: (query) => db.agreement.findMany(query),
     count: (where) => db.agreement.count({ where }),

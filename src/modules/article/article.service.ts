@@ -16,7 +16,8 @@ export function listArticles({ db }: Context, args: ArticlesArgs) {
   checkRange(args.filter);
   return paginate(args, {
     where: { AND: within('updatedOn', args.filter) },
-    key: { field: 'updatedOn', nullable: true },
+    list: 'articles',
+    key: { field: 'updatedOn', nullable: true, values: 'day' },
     direction: OrderDirection.DESC,
     findMany: (query) => db.article.findMany(query),
     count: (where) => db.article.count({ where }),

@@ -21,7 +21,8 @@ export class AuditResolver {
     };
     const page = await paginate(args, {
       where,
-      key: { field: 'id', nullable: false },
+      list: 'auditLog',
+      key: { field: 'id', nullable: false, values: 'id' },
       direction: OrderDirection.DESC,
       findMany: (query) => ctx.db.auditEntry.findMany(query),
       count: (where) => ctx.db.auditEntry.count({ where }),

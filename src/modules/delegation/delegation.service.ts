@@ -32,7 +32,8 @@ export async function listDelegations({ db }: Context, args: DelegationsArgs) {
   const where = await delegationWhere(db, args.filter);
   return paginate(args, {
     where,
-    key: { field: 'startDate', nullable: true },
+    list: 'delegations',
+    key: { field: 'startDate', nullable: true, values: 'day' },
     direction: OrderDirection.ASC,
     findMany: (query) => db.delegation.findMany(query),
     count: (where) => db.delegation.count({ where }),

@@ -1,7 +1,7 @@
 import type { Context } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import DataLoader from 'dataloader';
-import { OrderDirection, paginate, paginateGroups, type Page } from '../../shared/connection.js';
+import { OrderDirection, paginate, paginateGroups, type Page, type SortKey } from '../../shared/connection.js';
 import { checkRange, countryCodeArg, overlaps } from '../../shared/filters.js';
 import { idOf } from '../../shared/global-id.js';
 import { loadAll } from '../../shared/loaders.js';
@@ -39,14 +39,16 @@ export async function eventWhere(db: Db, filter: EventFilter | null | undefined,
 }
 
 /** The order of an event list: its sort key and direction. */
-function eventOrder(args: EventsArgs) {
+function eventOrder(args: EventsArgs): { key: SortKey; direction: OrderDirection } {
   const field = args.orderBy?.field ?? EventOrderField.START_DATE;
-  return { key: { field, nullable: field === EventOrderField.START_DATE }, direction: args.orderBy?.direction ?? OrderDirection.ASC };
+  const byDay = field === EventOrderField.START_DATE;
+  return { key: { field, nullable: byDay, values: byDay ? 'day' : 'text' }, direction: args.orderBy?.direction ?? OrderDirection.ASC };
 }
 
 /** Events matching the filter, in the requested order. */
 export async function listEvents({ db }: Context, args: EventsArgs) {
   return paginate(args, {
+    list: 'events',
     where: await eventWhere(db, args.filter),
     ...eventOrder(args),
     findMany: (query) => db.event.findMany(query),
@@ -73,6 +75,7 @@ async function delegationsEventPages({ db, loaders }: Context, args: EventsArgs,
   const where = await eventWhere(db, args.filter);
   const participations = await loadAll(loaders.participationsByDelegation, delegationIds);
   return paginateGroups(args, {
+    list: 'Delegation.events',
     where,
     ...eventOrder(args),
     groups: participations.map((rows) => new Set(rows.map((row) => row.eventId))),

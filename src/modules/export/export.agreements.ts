@@ -33,7 +33,7 @@ interface ExportedAgreement {
 
 /** Agreements matching `where` in the `agreements` list's order (signing day, unknown last), a batch at a time. */
 function exportedAgreements(db: Db, where: AgreementWhere): AsyncGenerator<ExportedAgreement[]> {
-  const key = { field: 'signedOn', nullable: true };
+  const key = { field: 'signedOn', nullable: true, values: 'day' } as const;
   return describedInBatches(db, { where, key, findMany: (query) => db.agreement.findMany(query) }, withRelations);
 }
 

@@ -34,7 +34,7 @@ interface ExportedEvent {
 
 /** Events matching `where` in the `events` list's default order, a batch at a time, with their relations. */
 function exportedEvents(db: Db, where: EventWhere): AsyncGenerator<ExportedEvent[]> {
-  const key = { field: EventOrderField.START_DATE, nullable: true };
+  const key = { field: EventOrderField.START_DATE, nullable: true, values: 'day' } as const;
   return describedInBatches(db, { where, key, findMany: (query) => db.event.findMany(query) }, withRelations);
 }
 

@@ -18,7 +18,8 @@ export function listImages({ db }: Context, args: ImagesArgs) {
   };
   return paginate(args, {
     where,
-    key: { field: 'id', nullable: false },
+    list: 'images',
+    key: { field: 'id', nullable: false, values: 'id' },
     direction: OrderDirection.ASC,
     findMany: (query) => db.image.findMany(query),
     count: (where) => db.image.count({ where }),

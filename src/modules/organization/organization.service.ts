@@ -12,7 +12,8 @@ export function listOrganizations({ db }: Context, args: OrganizationsArgs) {
   };
   return paginate(args, {
     where,
-    key: { field: 'name', nullable: false },
+    list: 'organizations',
+    key: { field: 'name', nullable: false, values: 'text' },
     direction: OrderDirection.ASC,
     findMany: (query) => db.organization.findMany(query),
     count: (where) => db.organization.count({ where }),
