@@ -10,10 +10,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const SEARCH = `query Search($query: String!, $first: Int, $after: String, $types: [SearchableType!]) {
-  search(query: $query, first: $first, after: $after, types: $types) {
+const SEARCH = `query Search($query: String!, $first: Int, $after: String, $last: Int, $before: String, $types: [SearchableType!]) {
+  search(query: $query, first: $first, after: $after, last: $last, before: $before, types: $types) {
     totalCount
-    pageInfo { hasNextPage hasPreviousPage endCursor }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     edges { cursor node { type score snippet node { __typename id
       ... on Article { title } ... on Delegation { name } ... on Event { name } ... on Agreement { title }
       ... on Image { caption } ... on Organization { name } } } }
@@ -29,12 +29,13 @@ interface Result {
 
 interface Search {
   totalCount: number;
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   results: Result[];
 }
 
 async function search(query: string, variables: Record<string, unknown> = {}): Promise<Search> {
-  const { search } = await server.query(SEARCH, { query, first: 100, ...variables });
+  const paging = 'last' in variables ? {} : { first: 100 };
+  const { search } = await server.query(SEARCH, { query, ...paging, ...variables });
   return { ...search, results: search.edges.map((edge: { node: Result }) => edge.node) };
 }
 const label = (result: Result) => result.node.title ?? result.node.name ?? result.node.caption;
@@ -119,6 +120,54 @@ describe('search', () => {
       expect(page.pageInfo.hasPreviousPage).toBe(seen.length > 2);
     }
     expect(seen).toEqual(all.results.map((r) => r.node.id));
+  });
+
+  test('pages backwards with last and before, and Relay-style walks meet in the middle', async () => {
+    const all = (await search('liaocheng')).results.map((r) => r.node.id);
+    const tail = await search('liaocheng', { last: 3 });
+    expect(tail.results.map((r) => r.node.id)).toEqual(all.slice(-3));
+    expect(tail.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    const seen: string[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const page: Awaited<ReturnType<typeof search>> = await search('liaocheng', { last: 2, before });
+      seen.unshift(...page.results.map((r) => r.node.id));
+      if (!page.pageInfo.hasPreviousPage) break;
+      before = page.pageInfo.startCursor;
+    }
+    expect(seen).toEqual(all);
+  });
+
+  test('a cursor of another search is refused', async () => {
+    const page = await search('liaocheng', { first: 2 });
+    for (const variables of [
+      { query: 'tashkent', after: page.pageInfo.endCursor },
+      { query: 'liaocheng', types: ['EVENT'], after: page.pageInfo.endCursor },
+    ]) {
+      const response = await server.request(SEARCH, variables);
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath: ['after'] });
+    }
+  });
+
+  test('parentheses nested past 20 are refused with a clear message (FTS5 overflowed at about 96)', async () => {
+    for (const depth of [21, 96, 200]) {
+      const response = await server.request(SEARCH, { query: `${'('.repeat(depth)}astana${')'.repeat(depth)}` });
+      expect(response.errors?.[0]).toMatchObject({ message: 'the search query nests parentheses more than 20 deep', extensions: { code: 'BAD_USER_INPUT', argumentPath: ['query'] } });
+    }
+    expect((await search(`${'('.repeat(20)}astana${')'.repeat(20)}`)).results.length).toBeGreaterThan(0);
+  });
+
+  test('whatever the query text, the answer is results or BAD_USER_INPUT on ["query"], never a failure of the service', async () => {
+    // A deterministic fuzz over FTS5's syntax: operators, quotes, parentheses, prefixes, column filters, NEAR.
+    const pieces = ['astana', 'tashkent', 'OR', 'AND', 'NOT', 'NEAR', '(', ')', '"', '*', ':', '^', '-', '+', 'title:', '{', '}', ',', 'NEAR(', '.', "'", '\\'];
+    let state = 7;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648);
+    for (let i = 0; i < 300; i++) {
+      const length = 1 + (next() % 8);
+      const query = Array.from({ length }, () => pieces[next() % pieces.length]).join(next() % 2 ? ' ' : '');
+      const response = await server.request(SEARCH, { query });
+      if (response.errors) expect(response.errors[0]?.extensions, JSON.stringify(query)).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath: ['query'] });
+    }
   });
 
   test.each([

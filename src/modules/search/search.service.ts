@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Context } from '../../context.js';
 import { pagingOf, type Edge, type Page } from '../../shared/connection.js';
 import { badUserInput } from '../../shared/errors.js';
@@ -7,6 +8,8 @@ import type { SearchArgs } from './search.args.js';
 import { SearchableType } from './search.type.js';
 
 const MAX_QUERY_LENGTH = 500;
+// FTS5's parser overflows its stack at about 96 nested parentheses; no real search nests more than a few.
+const MAX_NESTING = 20;
 // Private-use characters mark the matches inside SQLite; they become <mark> tags after HTML escaping.
 const MARK_OPEN = '\uE000';
 const MARK_CLOSE = '\uE001';
@@ -52,24 +55,47 @@ function highlight(snippet: string): string {
   return escapeHtml(snippet).replaceAll(MARK_OPEN, '<mark>').replaceAll(MARK_CLOSE, '</mark>');
 }
 
-function encodeCursor(offset: number): string {
-  return Buffer.from(JSON.stringify(['search', offset])).toString('base64url');
+/** What a search cursor is bound to: the query and the types, so a cursor of another search is refused. */
+function scopeOf(query: string, types: readonly SearchableType[]): string {
+  return createHash('sha256').update(JSON.stringify([query, [...types].sort()])).digest('base64url').slice(0, 12);
 }
 
-function decodeCursor(cursor: string): number {
+function encodeCursor(scope: string, offset: number): string {
+  return Buffer.from(JSON.stringify(['search', scope, offset])).toString('base64url');
+}
+
+/** The offset a cursor of this search stands for. */
+function decodeCursor(cursor: string, scope: string, argument: string): number {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed[0] === 'search' && Number.isSafeInteger(parsed[1]) && parsed[1] >= 0) return parsed[1] as number;
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // reported below
+    parsed = null;
   }
-  throw badUserInput(`${JSON.stringify(cursor)} is not a cursor of search results`, ['after']);
+  if (Array.isArray(parsed) && parsed.length === 3 && parsed[0] === 'search' && Number.isSafeInteger(parsed[2]) && parsed[2] >= 0) {
+    if (parsed[1] !== scope) throw badUserInput('this cursor belongs to another search (another query or other types); start again without it', [argument]);
+    return parsed[2] as number;
+  }
+  throw badUserInput(`${JSON.stringify(cursor)} is not a cursor of search results`, [argument]);
 }
 
-/** SQLite's FTS5 parse errors, as opposed to failures of the database. */
-function isQuerySyntaxError(error: unknown): boolean {
+/** How deeply parentheses nest in the query, outside phrases. */
+function nestingOf(query: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let phrase = false;
+  for (const char of query) {
+    if (char === '"') phrase = !phrase;
+    else if (!phrase && char === '(') deepest = Math.max(deepest, ++depth);
+    else if (!phrase && char === ')') depth = Math.max(0, depth - 1);
+  }
+  return deepest;
+}
+
+/** What FTS5 says of a MATCH expression it cannot run: always the query's fault, never the database's. */
+function isQueryError(error: unknown): boolean {
   const message = error instanceof Error ? error.message : '';
-  return /fts5: syntax error|unterminated string|unknown special query|no such column|fts5: .*(phrase|column)/i.test(message);
+  return /fts5: |unterminated string|unknown special query|no such column|malformed MATCH expression/i.test(message);
 }
 
 function syntaxMessage(error: unknown): string {
@@ -77,11 +103,13 @@ function syntaxMessage(error: unknown): string {
   const near = /syntax error near "(.*?)"/.exec(message)?.[1];
   const detail = /unterminated string/.test(message)
     ? 'a quote (") is not closed'
-    : near === ''
-      ? 'it ends too early: a parenthesis is not closed, or AND/OR/NOT has nothing after it'
-      : near !== undefined
-        ? `unexpected ${JSON.stringify(near)}; AND, OR and NOT go between two terms`
-        : 'check quotes, parentheses and AND/OR/NOT';
+    : /parser stack overflow/.test(message)
+      ? 'it nests too deeply: use fewer parentheses'
+      : near === ''
+        ? 'it ends too early: a parenthesis is not closed, or AND/OR/NOT has nothing after it'
+        : near !== undefined
+          ? `unexpected ${JSON.stringify(near)}; AND, OR and NOT go between two terms`
+          : 'check quotes, parentheses and AND/OR/NOT';
   return `the search query cannot be parsed: ${detail}`;
 }
 
@@ -101,65 +129,81 @@ interface Hit {
 
 /**
  * Full-text search over the FTS5 index (see the search migration), best match first. Pages are
- * offsets into the ranking: a page read after the data changed may repeat or skip a result.
+ * offsets into the ranking, forwards (`first`/`after`) or backwards (`last`/`before`), as every connection
+ * pages; a page read after the data changed may repeat or skip a result.
  */
 export async function search({ db, loaders }: Context, args: SearchArgs): Promise<Page<SearchMatch>> {
-  const { size } = pagingOf({ first: args.first });
-  const offset = args.after == null ? 0 : decodeCursor(args.after) + 1;
+  const paging = pagingOf(args);
   if (args.query.length > MAX_QUERY_LENGTH) throw badUserInput(`the search query is longer than ${MAX_QUERY_LENGTH} characters`, ['query']);
+  if (nestingOf(args.query) > MAX_NESTING) throw badUserInput(`the search query nests parentheses more than ${MAX_NESTING} deep`, ['query']);
   const match = toFtsQuery(args.query);
   if (match === '') throw badUserInput('the search query has no words to look for', ['query']);
   const types = args.types?.length ? [...new Set(args.types)] : allTypes;
+  const scope = scopeOf(match, types);
   const typeFilter = `rowid % 8 IN (${types.map(Number).join(', ')})`;
+  const cursor = paging.cursor == null ? null : decodeCursor(paging.cursor, scope, paging.backwards ? 'before' : 'after');
 
   const run = async <T>(query: Promise<T>): Promise<T> => {
     try {
       return await query;
     } catch (error) {
-      if (isQuerySyntaxError(error)) throw badUserInput(syntaxMessage(error), ['query']);
+      if (isQueryError(error)) throw badUserInput(syntaxMessage(error), ['query']);
       throw error;
     }
   };
-  const hits = await run(
-    db.$queryRawUnsafe<Hit[]>(
-      `SELECT rowid AS docid, -rank AS score, snippet("SearchIndex", -1, ?, ?, '…', 16) AS snippet
-       FROM "SearchIndex" WHERE "SearchIndex" MATCH ? AND ${typeFilter}
-       ORDER BY rank, rowid LIMIT ? OFFSET ?`,
-      MARK_OPEN,
-      MARK_CLOSE,
-      match,
-      size + 1,
-      offset,
-    ),
-  );
-  const more = hits.length > size;
+  let total: Promise<number> | undefined;
+  const count = () =>
+    (total ??= run(
+      db.$queryRawUnsafe<{ total: number | bigint }[]>(`SELECT count(*) AS total FROM "SearchIndex" WHERE "SearchIndex" MATCH ? AND ${typeFilter}`, match),
+    ).then((rows) => Number(rows[0]!.total)));
+
+  // The ranks to read, [start, end): forwards up to one more than the page (it says whether there is more).
+  let start: number;
+  let end: number;
+  if (!paging.backwards) {
+    start = cursor == null ? 0 : cursor + 1;
+    end = start + paging.size + 1;
+  } else {
+    end = cursor ?? (await count());
+    start = Math.max(0, end - paging.size);
+  }
+  const hits =
+    end <= start
+      ? []
+      : await run(
+          db.$queryRawUnsafe<Hit[]>(
+            `SELECT rowid AS docid, -rank AS score, snippet("SearchIndex", -1, ?, ?, '…', 16) AS snippet
+             FROM "SearchIndex" WHERE "SearchIndex" MATCH ? AND ${typeFilter}
+             ORDER BY rank, rowid LIMIT ? OFFSET ?`,
+            MARK_OPEN,
+            MARK_CLOSE,
+            match,
+            end - start,
+            start,
+          ),
+        );
+  const more = !paging.backwards && hits.length > paging.size;
   const results = await Promise.all(
-    hits.slice(0, size).map(async (hit, index): Promise<Edge<SearchMatch> | null> => {
+    hits.slice(0, paging.size).map(async (hit, index): Promise<Edge<SearchMatch> | null> => {
       const docid = Number(hit.docid);
       const type = (docid % 8) as SearchableType;
       const node = await loadNode(loaders, nodeTypeOf[type], Math.floor(docid / 8));
-      return node && { cursor: encodeCursor(offset + index), node: { node, type, score: hit.score, snippet: highlight(hit.snippet) } };
+      return node && { cursor: encodeCursor(scope, start + index), node: { node, type, score: hit.score, snippet: highlight(hit.snippet) } };
     }),
   );
   // The index and the tables are written in the same transactions, so every hit has its record.
   const edges = results.filter((edge) => edge != null);
-  let total: Promise<number> | undefined;
   return {
     edges,
     nodes: edges.map((edge) => edge.node),
     pageInfo: {
-      hasNextPage: more,
-      hasPreviousPage: offset > 0,
+      hasNextPage: paging.backwards ? cursor != null : more,
+      hasPreviousPage: start > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     get totalCount() {
-      return (total ??= run(
-        db.$queryRawUnsafe<{ total: number | bigint }[]>(
-          `SELECT count(*) AS total FROM "SearchIndex" WHERE "SearchIndex" MATCH ? AND ${typeFilter}`,
-          match,
-        ),
-      ).then((rows) => Number(rows[0]!.total)));
+      return count();
     },
   };
 }
