@@ -31,3 +31,12 @@ test.each([...examples, ...dashboardExamples].map((query, index) => [index + 1, 
   // Every example returns at least one record of the article, not only empty lists.
   expect(text).toMatch(/Liaocheng|Tashkent|Astana|Kazakhstan|Uzbekistan|exhibition/);
 });
+
+test('the quick start shows how to send variables, and its example body works as written', async () => {
+  const body = /-d '(\{\n {2}"query": [\s\S]*?\n\})'/.exec(sectionOf('Quick start'))?.[1];
+  expect(body).toBeDefined();
+  const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const json = (await response.json()) as { data?: { node?: { caption?: string } }; errors?: unknown };
+  expect(json.errors).toBeUndefined();
+  expect(json.data?.node?.caption).toEqual(expect.any(String));
+});
