@@ -54,7 +54,9 @@ export async function startTestServer(
   options: { seed?: boolean; apiKeys?: ApiKey[]; settings?: Partial<ServerSettings>; logs?: boolean } = {},
 ): Promise<TestServer> {
   const { db, dir, file } = await openTestDatabase(options);
-  const settings = { rateLimitRequests: 0, ...options.settings };
+  // A short shutdown grace: closing waits for the test's own kept-alive fetch connections otherwise (up to
+  // the 5 s keep-alive timeout; main.test.ts checks shutdown with the real defaults).
+  const settings = { rateLimitRequests: 0, shutdownGraceMs: 250, ...options.settings };
   const logs: Record<string, any>[] = [];
   const logger = options.logs ? pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line)) }) : pino({ level: 'silent' });
   const server = await createServer({ db, databaseFile: file, logger, apiKeys: options.apiKeys, settings });

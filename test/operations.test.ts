@@ -24,7 +24,7 @@ async function start(settings: Partial<ServerSettings> = {}): Promise<Running> {
   const logs: Record<string, any>[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line)) });
   const apiKeys = [{ keyId: 'ops', role: 'admin' as const, sha256: sha256('dg_ops-secret-token') }];
-  const running = await (await createServer({ db, databaseFile: file, logger, apiKeys, settings: { rateLimitRequests: 0, ...settings } })).listen(0, '127.0.0.1');
+  const running = await (await createServer({ db, databaseFile: file, logger, apiKeys, settings: { rateLimitRequests: 0, shutdownGraceMs: 250, ...settings } })).listen(0, '127.0.0.1');
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
   return {
