@@ -198,6 +198,8 @@ export async function createServer({ db, databaseFile, logger, apiKeys = [], set
     const started = performance.now();
     const trace: RequestTrace = { id: requestIdOf(req), route: 'other', errorCodes: [] };
     res.setHeader('x-request-id', trace.id);
+    // Shutting down: this connection closes after this response (connections.ts).
+    if (drain.draining) res.setHeader('connection', 'close');
     res.once('close', () => {
       const seconds = (performance.now() - started) / 1000;
       const status = res.headersSent ? res.statusCode : 0;

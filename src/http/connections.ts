@@ -1,5 +1,5 @@
 import { Server as NetServer, type Socket } from 'node:net';
-import type { IncomingMessage, Server, ServerOptions, ServerResponse } from 'node:http';
+import type { Server, ServerOptions } from 'node:http';
 import type { TrustFunction } from './client-address.js';
 
 /** How long a client may take, and how many connections it may hold (see config.ts). */
@@ -63,30 +63,24 @@ export function limitConnectionsPerClient(server: Server, max: number, trust: Tr
 
 /**
  * Graceful shutdown of the HTTP server. `stop` stops accepting connections and lets every request in
- * flight finish; from then on every response says `Connection: close`, so each connection closes after its
- * next response, and readiness (server.ts) answers 503 on all of them until they do. Idle keep-alive
- * connections are not cut: they end at the keep-alive timeout the server announced (5 s), after which no
- * client reuses them, so no request ever meets a connection reset. At `graceMs` the rest are closed.
+ * flight finish; the request handler (server.ts) answers every request that arrives from then on with
+ * `Connection: close`, so each connection closes after its next response, and readiness answers 503 on all
+ * of them until they do. Idle keep-alive connections are not cut: they end at the keep-alive timeout the
+ * server announced (5 s), after which no client reuses them, so no request ever meets a connection reset.
+ * At `graceMs` the rest are closed.
  *
- * (Apollo's drain plugin ends idle sockets at once and others after their response without saying so in
+ * (Apollo's drain plugin ended idle sockets at once and others after their response without saying so in
  * the response, so a client's next request on a kept-alive connection was reset; and `http.Server.close`
  * closes idle connections itself, hence `net.Server`'s close below.)
  */
 export function createDrain(server: Server) {
-  const inFlight = new Set<ServerResponse>();
   let draining = false;
-  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
-    if (draining) res.setHeader('connection', 'close');
-    inFlight.add(res);
-    res.once('close', () => inFlight.delete(res));
-  });
   return {
     get draining() {
       return draining;
     },
     async stop(graceMs: number): Promise<void> {
       draining = true;
-      for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
       const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
