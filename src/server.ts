@@ -202,9 +202,11 @@ export async function createServer({ db, databaseFile, logger, apiKeys = [], set
     if (drain.draining) res.setHeader('connection', 'close');
     res.once('close', () => {
       const seconds = (performance.now() - started) / 1000;
-      const status = res.headersSent ? res.statusCode : 0;
+      // Node answers a request past REQUEST_TIMEOUT_MS with a 408 itself, on the socket.
+      const timedOut = (req.socket.errored as NodeJS.ErrnoException | null)?.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+      const status = res.headersSent ? res.statusCode : timedOut ? 408 : 0;
       // No status: the client closed the connection before any response (an aborted upload, a timeout of its own).
-      const outcome = trace.errorCodes[0] ?? (status === 0 ? 'CLIENT_CLOSED_REQUEST' : status >= 400 ? `HTTP_${status}` : 'ok');
+      const outcome = trace.errorCodes[0] ?? (timedOut ? 'REQUEST_TIMEOUT' : status === 0 ? 'CLIENT_CLOSED_REQUEST' : status >= 400 ? `HTTP_${status}` : 'ok');
       metrics.httpRequest(trace.route, status);
       if (trace.route === 'graphql') metrics.graphqlRequest(metrics.operationLabel(trace.operation), outcome, seconds, trace.errorCodes);
       // Every 5xx has its cause in the log: should a path have sent one without logging why, say so here.

@@ -196,10 +196,12 @@ describe('connections', () => {
     });
 
     test('a body not finished within requestTimeoutMs gets a 408 and the connection closes', async () => {
-      const { text, ms } = await rawExchange(strict.url, ['POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query"']);
+      const { text, ms } = await rawExchange(strict.url, ['POST /graphql HTTP/1.1\r\nHost: x\r\nX-Request-Id: slow-body-1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query"']);
       expect(status(text)).toBe(408);
       expect(ms).toBeGreaterThanOrEqual(1900);
       expect(ms).toBeLessThan(6000);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(strict.logs.filter((line) => line.requestId === 'slow-body-1')).toEqual([expect.objectContaining({ level: 30, status: 408, outcome: 'REQUEST_TIMEOUT' })]);
     });
 
     test('a client holding maxConnectionsPerClient connections gets 429 TOO_MANY_CONNECTIONS on the next; closing one frees a place', async () => {
