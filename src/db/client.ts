@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { accessSync, constants, mkdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { migrate } from './migrate.js';
@@ -46,26 +46,28 @@ function nearestExisting(file: string): { path: string; stats: Stats; exact: boo
 
 /**
  * Every problem an operator can make with DATABASE_URL, found before SQLite or the schema engine see the
- * path (they report them as "disk I/O error" or "External error id#0"), each in one line.
+ * path (they report them as "disk I/O error" or "External error id#0"), each in one line. Returns whether
+ * the database file exists already.
  */
-function checkDatabasePath(file: string): void {
+function checkDatabasePath(file: string): boolean {
   const existing = nearestExisting(file);
   const inside = (candidate: string) => VIRTUAL_ROOTS.find((root) => candidate === root || candidate.startsWith(`${root}/`));
   const virtual = inside(file) ?? (existing && inside(existing.path));
   if (virtual) throw new DatabaseSetupError(`DATABASE_URL points into ${virtual}, a virtual file system (${file}): give a file on a disk, such as file:./data/delegation-graph.db`);
-  if (!existing) return;
+  if (!existing) return false;
   if (existing.exact) {
     if (existing.stats.isDirectory()) throw new DatabaseSetupError(`DATABASE_URL names a folder (${file}), not a file: add a file name, such as ${path.join(file, 'delegation-graph.db')}`);
     if (!existing.stats.isFile()) throw new DatabaseSetupError(`DATABASE_URL names ${file}, which is not a regular file`);
   } else if (!existing.stats.isDirectory()) {
     throw new DatabaseSetupError(`cannot create the database ${file}: ${existing.path} is a file, not a folder`);
   }
+  return existing.exact;
 }
 
 /** Opens the SQLite database for the service: creates it if needed and applies pending migrations. */
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<{ db: Db; applied: string[]; file: string }> {
   const file = sqliteFile(url);
-  checkDatabasePath(file);
+  const exists = checkDatabasePath(file);
   const folder = path.dirname(file);
   try {
     mkdirSync(folder, { recursive: true });
@@ -79,7 +81,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   } catch {
     throw new DatabaseSetupError(`the database folder ${folder} is not writable by this user (uid ${process.getuid?.() ?? '?'})`);
   }
-  if (existsSync(file)) {
+  if (exists) {
     try {
       accessSync(file, constants.R_OK | constants.W_OK);
     } catch {

@@ -117,8 +117,23 @@ interface CursorScope {
   direction: OrderDirection;
 }
 
+/** An opaque cursor holding `parts` (base64url of their JSON); `cursorParts` reads them back. */
+export function packCursor(parts: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+/** The parts of a cursor made by `packCursor`, or null when the text is not one. */
+export function cursorParts(cursor: string): unknown[] | null {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
 function encodeCursor(scope: CursorScope, value: CursorValue['value'], id: number): string {
-  return Buffer.from(JSON.stringify([scope.list, scope.key.field, scope.direction, value, id])).toString('base64url');
+  return packCursor([scope.list, scope.key.field, scope.direction, value, id]);
 }
 
 // Values of a text key past this length cannot come from the database's names and titles.
@@ -137,16 +152,9 @@ function fitsKey(value: unknown, id: number, key: SortKey): boolean {
  * (another list's, or one edited by hand, would seek to a place that means nothing here).
  */
 function decodeCursor(cursor: string, scope: CursorScope, argument: string): CursorValue {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    parsed = null;
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 5 || typeof parsed[0] !== 'string') {
-    throw badUserInput(`${JSON.stringify(cursor)} is not a cursor of this list`, [argument]);
-  }
-  const [list, field, direction, value, id] = parsed as unknown[];
+  const parts = cursorParts(cursor);
+  if (parts?.length !== 5 || typeof parts[0] !== 'string') throw badUserInput(`${JSON.stringify(cursor)} is not a cursor of this list`, [argument]);
+  const [list, field, direction, value, id] = parts;
   if (list !== scope.list) throw badUserInput(`this cursor belongs to another list (${String(list)}), not ${scope.list}`, [argument]);
   if (field !== scope.key.field || direction !== scope.direction) {
     throw badUserInput('this cursor belongs to this list in another order; start again without it', [argument]);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context } from '../../context.js';
-import { pagingOf, type Edge, type Page } from '../../shared/connection.js';
+import { cursorParts, packCursor, pagingOf, type Edge, type Page } from '../../shared/connection.js';
 import { badUserInput } from '../../shared/errors.js';
 import type { NodeType } from '../../shared/global-id.js';
 import { loadNode } from '../node/node.service.js';
@@ -61,20 +61,15 @@ function scopeOf(query: string, types: readonly SearchableType[]): string {
 }
 
 function encodeCursor(scope: string, offset: number): string {
-  return Buffer.from(JSON.stringify(['search', scope, offset])).toString('base64url');
+  return packCursor(['search', scope, offset]);
 }
 
 /** The offset a cursor of this search stands for. */
 function decodeCursor(cursor: string, scope: string, argument: string): number {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    parsed = null;
-  }
-  if (Array.isArray(parsed) && parsed.length === 3 && parsed[0] === 'search' && Number.isSafeInteger(parsed[2]) && parsed[2] >= 0) {
-    if (parsed[1] !== scope) throw badUserInput('this cursor belongs to another search (another query or other types); start again without it', [argument]);
-    return parsed[2] as number;
+  const parts = cursorParts(cursor);
+  if (parts?.length === 3 && parts[0] === 'search' && Number.isSafeInteger(parts[2]) && (parts[2] as number) >= 0) {
+    if (parts[1] !== scope) throw badUserInput('this cursor belongs to another search (another query or other types); start again without it', [argument]);
+    return parts[2] as number;
   }
   throw badUserInput(`${JSON.stringify(cursor)} is not a cursor of search results`, [argument]);
 }
