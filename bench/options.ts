@@ -33,7 +33,7 @@ export interface BenchOptions {
 }
 
 const usage = `usage: npm run bench -- [options]
-  --sizes seed,100k     dataset sizes (default both; 100k needs --synth-db, /tmp/synth-100k.db or scripts/synth.ts)
+  --sizes seed,100k     dataset sizes (default both; 100k needs --synth-db, /tmp/synth-100k.db or bench/synth.ts)
   --rounds N            measured rounds, medians across them (default 3)
   --duration S          seconds per measured run (default 4)
   --warmup S            seconds of warm-up load per operation (default 2)

@@ -272,7 +272,7 @@ export function resultsMarkdown(info: RunInfo, results: SizeResult[], checks: Ta
       `${info.nodeOptions ? `, NODE_OPTIONS=${info.nodeOptions}` : ''}) ` +
       `and the bare node:http server on core 0, autocannon on core 1. The whole run took ${(info.elapsedSeconds / 60).toFixed(1)} min.`,
     '',
-    'Reproduce: `npm run bench` (both sizes; 100k needs /tmp/synth-100k.db, `--synth-db PATH` or scripts/synth.ts), ' +
+    'Reproduce: `npm run bench` (both sizes; 100k needs /tmp/synth-100k.db, `--synth-db PATH` or bench/synth.ts), ' +
       '`npm run bench -- --sizes seed`, `npm run bench -- --quick` (checks the harness only), `--profile` adds CPU profiles. Raw numbers: `bench/results.json`.',
     '',
     'Columns: req/s, p50 and p99 are medians across rounds; server CPU µs/req is the server process\'s user+system time over the run ' +

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, type Db } from '../src/db/client.js';
-import { importDocument } from '../src/modules/ingest/ingest.service.js';
-import { DocumentValidationError, validateDocument } from '../src/modules/ingest/validate.js';
+import { importDocument } from '../src/modules/import/import.service.js';
+import { DocumentValidationError, validateDocument } from '../src/modules/import/validate.js';
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');

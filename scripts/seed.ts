@@ -1,7 +1,7 @@
 // Migrates the database named by DATABASE_URL and loads the seed documents of prisma/seed/ into it.
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
-import { seed } from '../src/db/seed.js';
+import { seed } from '../src/modules/import/seed.js';
 
 const config = loadConfig();
 const { db, applied } = await openDatabase(config.DATABASE_URL);

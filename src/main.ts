@@ -1,8 +1,8 @@
 import { createServer as createNetServer } from 'node:net';
 import { loadConfig, ConfigError } from './config.js';
 import { DatabaseSetupError, openDatabase } from './db/client.js';
-import { seed } from './db/seed.js';
-import { DocumentValidationError } from './modules/ingest/validate.js';
+import { seed } from './modules/import/seed.js';
+import { DocumentValidationError } from './modules/import/validate.js';
 import { createLogger } from './logger.js';
 import { createServer, settingsFromConfig } from './server.js';
 

@@ -12,7 +12,7 @@ import { EventParticipantResolver, EventResolver } from './modules/event/event.r
 import { EvidenceResolver } from './modules/evidence/evidence.resolver.js';
 import { ImageMutationResolver } from './modules/image/image.mutations.js';
 import { ImageResolver } from './modules/image/image.resolver.js';
-import { IngestResolver } from './modules/ingest/ingest.resolver.js';
+import { IngestResolver } from './modules/import/import.resolver.js';
 import { NodeResolver } from './modules/node/node.resolver.js';
 import { OrganizationMutationResolver } from './modules/organization/organization.mutations.js';
 import { OrganizationResolver } from './modules/organization/organization.resolver.js';

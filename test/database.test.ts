@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type Db } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
-import { seed, seedDocuments } from '../src/db/seed.js';
-import { importDocument } from '../src/modules/ingest/ingest.service.js';
-import { DocumentValidationError } from '../src/modules/ingest/validate.js';
+import { seed, seedDocuments } from '../src/modules/import/seed.js';
+import { importDocument } from '../src/modules/import/import.service.js';
+import { DocumentValidationError } from '../src/modules/import/validate.js';
 import { migrationsDir } from '../src/shared/paths.js';
 import { openTestDatabase, snapshot } from './helpers.js';
 

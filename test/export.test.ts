@@ -1,7 +1,7 @@
 import { check } from '@placemarkio/check-geojson';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { importDocument } from '../src/modules/ingest/ingest.service.js';
+import { importDocument } from '../src/modules/import/import.service.js';
 import { toGlobalId } from '../src/shared/global-id.js';
 import { secondArticle } from './fixtures/second-article.js';
 import { startTestServer, type TestServer } from './helpers.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { seedDocuments } from '../src/db/seed.js';
-import { importDocument } from '../src/modules/ingest/ingest.service.js';
+import { seedDocuments } from '../src/modules/import/seed.js';
+import { importDocument } from '../src/modules/import/import.service.js';
 import { startTestServer, type TestServer } from './helpers.js';
 
 // The article's facts, read back through the API as a dashboard would.

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { pino } from 'pino';
 import { openDatabase, type Db } from '../src/db/client.js';
-import { seed } from '../src/db/seed.js';
+import { seed } from '../src/modules/import/seed.js';
 import { projectRoot } from '../src/shared/paths.js';
 import { createServer, type ServerSettings } from '../src/server.js';
 import type { ApiKey } from '../src/shared/auth.js';

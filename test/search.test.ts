@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { importDocument } from '../src/modules/ingest/ingest.service.js';
+import { importDocument } from '../src/modules/import/import.service.js';
 import { secondArticle } from './fixtures/second-article.js';
 import { startTestServer, type TestServer } from './helpers.js';
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Context } from '../src/context.js';
 import type { Db } from '../src/db/client.js';
-import { importDocument } from '../src/modules/ingest/ingest.service.js';
+import { importDocument } from '../src/modules/import/import.service.js';
 import { countBy, delegationsByCountry, eventsByMonth, statsScope, totals, type StatsScope } from '../src/modules/stats/stats.service.js';
 import { secondArticle } from './fixtures/second-article.js';
 import { startTestServer, type TestServer } from './helpers.js';

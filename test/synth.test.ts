@@ -3,9 +3,9 @@ import { rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Db } from '../src/db/client.js';
-import { SYNTH_ACTOR, SYNTH_SOURCE, synthesize, SynthError } from '../src/db/synth.js';
-import { documentOf } from '../src/modules/ingest/document-of.js';
-import { validateDocument } from '../src/modules/ingest/validate.js';
+import { SYNTH_ACTOR, SYNTH_SOURCE, synthesize, SynthError } from '../bench/synthetic-data.js';
+import { documentOf } from '../src/modules/edit/document-of.js';
+import { validateDocument } from '../src/modules/import/validate.js';
 import { projectRoot } from '../src/shared/paths.js';
 import { openTestDatabase, snapshot } from './helpers.js';
 
@@ -195,7 +195,7 @@ describe('synthetic data', () => {
     await handle.db.$disconnect();
     const url = `file:${handle.dir}/cli.db`;
     const run = (...args: string[]) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/synth.ts', ...args], { cwd: projectRoot, env: { PATH: process.env.PATH } })
+      promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/synth.ts', ...args], { cwd: projectRoot, env: { PATH: process.env.PATH } })
         .then(({ stdout }) => ({ code: 0, stdout, stderr: '' }), (error: { code: number; stdout: string; stderr: string }) => error);
     const written = await run('--events', '120', '--database', url);
     expect(written.code).toBe(0);

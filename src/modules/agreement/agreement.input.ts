@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AgreementKind, AgreementPartyRole } from '../../generated/prisma/enums.js';
 import { DateScalar } from '../../shared/scalars.js';
-import { DocumentEvidenceInput } from '../ingest/ingest.input.js';
+import { DocumentEvidenceInput } from '../import/document.input.js';
 
 @InputType({ description: 'One side of an agreement.' })
 export class AgreementPartyInput {

@@ -1,9 +1,9 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { idOf } from '../../shared/global-id.js';
-import type { DocumentEdit } from '../ingest/edit.service.js';
-import { createOwned, deleteOwned, noDependents, updateOwned, type DocItem, type OwnedKind } from '../ingest/owned-mutations.js';
-import { deletePayload, mutationPayload } from '../ingest/payload.js';
+import type { DocumentEdit } from '../edit/edit.service.js';
+import { createOwned, deleteOwned, noDependents, updateOwned, type DocItem, type OwnedKind } from '../edit/owned.js';
+import { deletePayload, mutationPayload } from '../edit/payload.js';
 import { AgreementCreateInput, AgreementDeleteInput, AgreementUpdateInput, type AgreementFieldsInput } from './agreement.input.js';
 import { Agreement } from './agreement.type.js';
 

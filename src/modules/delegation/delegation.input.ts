@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../../shared/scalars.js';
-import { DocumentEvidenceInput } from '../ingest/ingest.input.js';
+import { DocumentEvidenceInput } from '../import/document.input.js';
 
 @InputType({ description: 'The fields of a delegation an edit sets; in an update, an omitted field keeps its value and null clears it.' })
 export class DelegationFieldsInput {

@@ -2,10 +2,10 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { countryCodeArg } from '../../shared/filters.js';
 import { idOf, toGlobalId } from '../../shared/global-id.js';
-import type { ArticleDocument } from '../ingest/document.js';
-import type { DocumentEdit } from '../ingest/edit.service.js';
-import { createOwned, deleteOwned, describeCounts, updateOwned, type DocItem, type OwnedKind } from '../ingest/owned-mutations.js';
-import { deletePayload, mutationPayload } from '../ingest/payload.js';
+import type { ArticleDocument } from '../import/document.js';
+import type { DocumentEdit } from '../edit/edit.service.js';
+import { createOwned, deleteOwned, describeCounts, updateOwned, type DocItem, type OwnedKind } from '../edit/owned.js';
+import { deletePayload, mutationPayload } from '../edit/payload.js';
 import { DelegationCreateInput, DelegationDeleteInput, DelegationUpdateInput, type DelegationFieldsInput } from './delegation.input.js';
 import { Delegation } from './delegation.type.js';
 

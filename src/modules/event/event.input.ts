@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { EventKind, ParticipationRole } from '../../generated/prisma/enums.js';
 import { DateScalar } from '../../shared/scalars.js';
-import { DocumentEvidenceInput } from '../ingest/ingest.input.js';
+import { DocumentEvidenceInput } from '../import/document.input.js';
 
 @InputType({ description: 'A delegation taking part in an event.' })
 export class EventParticipantInput {

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
-import type { DocumentEdit } from '../ingest/edit.service.js';
-import { createOwned, deleteOwned, noDependents, updateOwned, type DocItem, type OwnedKind } from '../ingest/owned-mutations.js';
-import { deletePayload, mutationPayload } from '../ingest/payload.js';
+import type { DocumentEdit } from '../edit/edit.service.js';
+import { createOwned, deleteOwned, noDependents, updateOwned, type DocItem, type OwnedKind } from '../edit/owned.js';
+import { deletePayload, mutationPayload } from '../edit/payload.js';
 import { ImageCreateInput, ImageDeleteInput, ImageUpdateInput, type ImageFieldsInput } from './image.input.js';
 import { Image } from './image.type.js';
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { OrganizationKind } from '../../generated/prisma/enums.js';
-import { DocumentEvidenceInput } from '../ingest/ingest.input.js';
+import { DocumentEvidenceInput } from '../import/document.input.js';
 
 @InputType({ description: 'A new organization, named by an article.' })
 export class OrganizationCreateInput {

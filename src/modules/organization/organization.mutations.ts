@@ -3,10 +3,10 @@ import type { Context } from '../../context.js';
 import { requireRole } from '../../shared/auth.js';
 import { countryCodeArg } from '../../shared/filters.js';
 import { idOf, toGlobalId } from '../../shared/global-id.js';
-import { organizationKey } from '../ingest/document-of.js';
-import { checkVersion, EditRefused, editArticle, newKey, rewriteArticle, type UserErrorShape } from '../ingest/edit.service.js';
-import { takeWriteLock } from '../ingest/ingest.service.js';
-import { deletePayload, mutationPayload } from '../ingest/payload.js';
+import { organizationKey } from '../edit/document-of.js';
+import { checkVersion, EditRefused, editArticle, newKey, rewriteArticle, type UserErrorShape } from '../edit/edit.service.js';
+import { takeWriteLock } from '../../db/write-lock.js';
+import { deletePayload, mutationPayload } from '../edit/payload.js';
 import { OrganizationCreateInput, OrganizationDeleteInput, OrganizationUpdateInput } from './organization.input.js';
 import { Organization } from './organization.type.js';
 

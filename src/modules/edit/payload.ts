@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { UserError } from './ingest.type.js';
+import { UserError } from '../import/import.type.js';
 
 type Class<T> = abstract new (...args: never[]) => T;
 

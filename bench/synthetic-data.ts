@@ -4,18 +4,19 @@
 // document and checked by the importer's own validator; then it is written either in bulk through the
 // Prisma models (createMany, many articles per transaction, the same rows the importer writes) or through
 // importDocument itself, one article per transaction (slower, also audited).
-import type { ArticleDocument } from '../modules/ingest/document.js';
-import { documentHash, importDocument, takeWriteLock, type Tx } from '../modules/ingest/ingest.service.js';
-import { validateDocument } from '../modules/ingest/validate.js';
-import type { Prisma } from '../generated/prisma/client.js';
+import type { ArticleDocument } from '../src/modules/import/document.js';
+import { takeWriteLock, type Tx } from '../src/db/write-lock.js';
+import { documentHash, importDocument } from '../src/modules/import/import.service.js';
+import { validateDocument } from '../src/modules/import/validate.js';
+import type { Prisma } from '../src/generated/prisma/client.js';
 import {
   AgreementKind,
   AgreementPartyRole,
   EventKind,
   OrganizationKind,
   ParticipationRole,
-} from '../generated/prisma/enums.js';
-import type { Db } from './client.js';
+} from '../src/generated/prisma/enums.js';
+import type { Db } from '../src/db/client.js';
 
 /** The `source` of every synthetic article: how they are found again (and removed by `replace`). */
 export const SYNTH_SOURCE = 'Synthetic data (npm run db:synth)';

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.js';
+import { takeWriteLock, type Tx } from '../../db/write-lock.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { AgreementPartyRole, ParticipationRole } from '../../generated/prisma/enums.js';
 import type { ArticleDocument, EvidenceInput } from './document.js';
 import { validateDocument } from './validate.js';
 
-export type Tx = Prisma.TransactionClient;
 type Row = { id: number } & Record<string, unknown>;
 /** The part of a Prisma model delegate that syncing an article's own records needs. */
 interface OwnedModel<R> {
@@ -65,15 +65,6 @@ export async function importDocument(db: Db, input: unknown, options: ImportOpti
     await options.beforeCommit?.(tx);
     return report;
   }, { timeout: 60_000 });
-}
-
-/**
- * Starts the transaction with a write, so it holds SQLite's write lock from its first statement. A
- * transaction that reads first and writes later fails at once (SQLITE_BUSY, no waiting) when another
- * process committed in between; one that writes first waits for the lock (busy_timeout) instead.
- */
-export async function takeWriteLock(tx: Tx): Promise<void> {
-  await tx.$executeRawUnsafe('UPDATE "Article" SET "id" = "id" WHERE 0');
 }
 
 /** Writes a validated document inside the caller's transaction (edits check versions in the same one). */

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { Evidence, Prisma } from '../../generated/prisma/client.js';
-import type { ArticleDocument, EvidenceInput } from './document.js';
+import type { ArticleDocument, EvidenceInput } from '../import/document.js';
 
 type Reader = Db | Prisma.TransactionClient;
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { importDocument, type ImportReport } from '../modules/ingest/ingest.service.js';
-import { seedDir } from '../shared/paths.js';
-import type { Db } from './client.js';
+import { importDocument, type ImportReport } from './import.service.js';
+import { seedDir } from '../../shared/paths.js';
+import type { Db } from '../../db/client.js';
 
 /** The seed documents under prisma/seed/, in file-name order. */
 export function seedDocuments(dir = seedDir): { file: string; document: unknown }[] {

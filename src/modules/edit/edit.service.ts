@@ -3,9 +3,10 @@ import { countryName } from '../../shared/countries.js';
 import { countryCodeArg } from '../../shared/filters.js';
 import { idOf } from '../../shared/global-id.js';
 import { cityKey, documentOf, organizationKey } from './document-of.js';
-import type { ArticleDocument, EvidenceInput } from './document.js';
-import { takeWriteLock, writeDocument, type Tx } from './ingest.service.js';
-import { DocumentValidationError, validateDocument, type IssueCode } from './validate.js';
+import type { ArticleDocument, EvidenceInput } from '../import/document.js';
+import { takeWriteLock, type Tx } from '../../db/write-lock.js';
+import { writeDocument } from '../import/import.service.js';
+import { DocumentValidationError, validateDocument, type IssueCode } from '../import/validate.js';
 
 /** A problem with a mutation's input, at the path of the offending field from the argument. */
 export interface UserErrorShape {

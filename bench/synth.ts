@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
-import { synthesize, SynthError, type SynthCounts } from '../src/db/synth.js';
+import { synthesize, SynthError, type SynthCounts } from './synthetic-data.js';
 
 const usage = 'usage: npm run db:synth -- --events <N> [--seed <int>] [--database <file: URL>] [--replace] [--via bulk|import]';
 

@@ -1,9 +1,9 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { requireRole } from '../../shared/auth.js';
-import { ArticleDocumentInput } from './ingest.input.js';
-import { importDocument } from './ingest.service.js';
-import { ArticleImportPayload } from './ingest.type.js';
+import { ArticleDocumentInput } from './document.input.js';
+import { importDocument } from './import.service.js';
+import { ArticleImportPayload } from './import.type.js';
 import { DocumentValidationError } from './validate.js';
 
 @Resolver()
