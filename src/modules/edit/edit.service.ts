@@ -6,14 +6,8 @@ import { cityKey, documentOf, organizationKey } from './document-of.js';
 import type { ArticleDocument, EvidenceInput } from '../import/document.js';
 import { takeWriteLock, type Tx } from '../../db/write-lock.js';
 import { writeDocument } from '../import/import.service.js';
-import { DocumentValidationError, validateDocument, type IssueCode } from '../import/validate.js';
-
-/** A problem with a mutation's input, at the path of the offending field from the argument. */
-export interface UserErrorShape {
-  path: string[];
-  message: string;
-  code: IssueCode;
-}
+import type { UserErrorShape } from '../../shared/errors.js';
+import { DocumentValidationError, validateDocument } from '../import/validate.js';
 
 /** Thrown inside an edit to refuse it: the transaction rolls back and the errors reach the payload. */
 export class EditRefused extends Error {

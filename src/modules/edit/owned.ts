@@ -2,7 +2,8 @@ import type { Context } from '../../context.js';
 import { requireRole } from '../../shared/auth.js';
 import { idOf, toGlobalId, type NodeType } from '../../shared/global-id.js';
 import type { ArticleDocument } from '../import/document.js';
-import { EditRefused, editArticle, newKey, type DocumentEdit, type UserErrorShape, type VersionedTable } from './edit.service.js';
+import { EditRefused, editArticle, newKey, type DocumentEdit, type VersionedTable } from './edit.service.js';
+import type { UserErrorShape } from '../../shared/errors.js';
 import type { Tx } from '../../db/write-lock.js';
 
 // Create, update and delete for the records an article owns (delegations, events, agreements, images),

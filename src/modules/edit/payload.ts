@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { UserError } from '../import/import.type.js';
+import { UserError } from '../../shared/user-error.type.js';
 
 type Class<T> = abstract new (...args: never[]) => T;
 

@@ -1,13 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Article } from '../article/article.type.js';
-import { issueCodes, type IssueCode } from './validate.js';
-
-export const UserErrorCode = Object.fromEntries(Object.keys(issueCodes).map((code) => [code, code])) as { [K in IssueCode]: K };
-registerEnumType(UserErrorCode, {
-  name: 'UserErrorCode',
-  description: 'Why an import or an edit was refused.',
-  valuesConfig: Object.fromEntries(Object.entries(issueCodes).map(([code, description]) => [code, { description }])),
-});
+import { UserError } from '../../shared/user-error.type.js';
 
 export enum ImportStatus {
   CREATED = 'CREATED',
@@ -23,18 +16,6 @@ registerEnumType(ImportStatus, {
     UNCHANGED: { description: 'The same document was imported before: nothing was written.' },
   },
 });
-
-@ObjectType({ description: 'A problem with the input, at the path of the field that causes it; nothing was written.', simpleResolvers: true })
-export class UserError {
-  @Field(() => [String], { description: 'Path to the offending field from the mutation argument, such as ["input", "events", "2", "evidence", "0", "quote"].' })
-  path!: string[];
-
-  @Field(() => String, { description: 'What is wrong, for people.' })
-  message!: string;
-
-  @Field(() => UserErrorCode, { description: 'What is wrong, for programs.' })
-  code!: IssueCode;
-}
 
 @ObjectType({ description: 'How many records of one kind an import created, updated and deleted.', simpleResolvers: true })
 export class ImportChange {

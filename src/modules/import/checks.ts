@@ -1,0 +1,234 @@
+import { isIsoCountryCode } from '../../shared/countries.js';
+import type { IssueCode } from '../../shared/errors.js';
+import type { ArticleDocument, EvidenceInput, RecordType } from './document.js';
+
+// The rules one extracted record must meet, record by record. An import checks every record of a document
+// against the document itself; an edit checks the one record it changes (and any shared record it adds to
+// the article) against what the database holds. Same functions, so an edit is validated exactly like an import.
+
+type Doc = ArticleDocument;
+export type Path = (string | number)[];
+
+/** What a record's checks look up outside the record: the article body and the records it refers to. */
+export interface Scope {
+  body: string;
+  /** A city the record refers to: its name and country; undefined when there is none by this reference. */
+  city(ref: string): { name: string; countryCode: string } | undefined;
+  /** Whether a record of this kind exists under the reference (a document key, or a global ID in an edit). */
+  has(kind: 'referenceSource' | 'organization' | 'delegation' | 'event', ref: string): boolean;
+  /** Whether the country is listed (a document's `countries`; always, in an edit: it adds what it names). */
+  listsCountry(code: string): boolean;
+  /** A delegation's parent reference, for the cycle check. */
+  parentOf(delegationRef: string): string | null | undefined;
+}
+
+/** One problem, at its path from wherever the caller started the check. */
+export interface Issue {
+  segments: Path;
+  code: IssueCode;
+  message: string;
+}
+
+/** Collects the problems of records checked against one scope. */
+export class RecordCheck {
+  readonly issues: Issue[] = [];
+
+  constructor(readonly scope: Scope) {}
+
+  report(segments: Path, code: IssueCode, message: string) {
+    this.issues.push({ segments, code, message });
+  }
+
+  refer(kind: 'referenceSource' | 'organization' | 'delegation' | 'event' | 'city', path: Path, ref: string | null | undefined) {
+    if (ref == null) return;
+    const found = kind === 'city' ? this.scope.city(ref) !== undefined : this.scope.has(kind, ref);
+    if (!found) this.report(path, 'UNKNOWN_REFERENCE', `no ${kind} with key ${JSON.stringify(ref)} in this document`);
+  }
+
+  country(path: Path, code: string | null | undefined) {
+    if (code == null) return;
+    if (!isIsoCountryCode(code)) this.report(path, 'UNKNOWN_COUNTRY_CODE', `${code} is not an ISO 3166-1 alpha-2 country code`);
+    else if (!this.scope.listsCountry(code)) this.report(path, 'UNKNOWN_REFERENCE', `country ${code} is not listed in this document's countries`);
+  }
+
+  /** A record placed in a city and a country: both must exist, and the country must be the city's own. */
+  place(path: Path, cityRef: string | null | undefined, code: string | null | undefined) {
+    this.refer('city', [...path, 'cityKey'], cityRef);
+    this.country([...path, 'countryCode'], code);
+    const city = cityRef == null ? undefined : this.scope.city(cityRef);
+    if (city && code != null && city.countryCode !== code) {
+      this.report([...path, 'countryCode'], 'COUNTRY_MISMATCH', `city ${city.name} is in ${city.countryCode}, not ${code}`);
+    }
+  }
+
+  dateRange(path: Path, start: string | null | undefined, end: string | null | undefined) {
+    if (end != null && start == null) this.report([...path, 'endDate'], 'INVALID_DATE_RANGE', 'an end date needs a start date');
+    if (start != null && end != null && start > end) this.report([...path, 'endDate'], 'INVALID_DATE_RANGE', `ends (${end}) before it starts (${start})`);
+  }
+
+  /**
+   * Locates each quote: offsets given must match the body; offsets left out are filled in when the quote
+   * occurs exactly once (with one offset given, the other follows from the quote's length).
+   */
+  evidence(path: Path, record: { evidence: EvidenceInput[] }) {
+    const body = this.scope.body;
+    record.evidence.forEach((item, index) => {
+      const at = [...path, 'evidence', index];
+      if (item.start == null && item.end == null) {
+        const found = occurrences(body, item.quote);
+        if (found.length === 1) Object.assign(item, { start: found[0]!, end: found[0]! + item.quote.length });
+        else if (found.length === 0) this.report([...at, 'quote'], 'QUOTE_MISMATCH', 'the quote does not occur in the article body');
+        else this.report([...at, 'quote'], 'AMBIGUOUS_QUOTE', `the quote occurs ${found.length} times (at ${found.join(', ')}); give its start and end`);
+        return;
+      }
+      item.start ??= item.end! - item.quote.length;
+      item.end ??= item.start + item.quote.length;
+      if (item.start < 0 || item.end <= item.start || item.end > body.length) {
+        this.report([...at, 'end'], 'QUOTE_MISMATCH', `offsets ${item.start}..${item.end} are outside the body (length ${body.length})`);
+      } else if (body.slice(item.start, item.end) !== item.quote) {
+        const found = body.indexOf(item.quote);
+        this.report([...at, 'quote'], 'QUOTE_MISMATCH', found < 0
+          ? 'the quote does not occur in the article body'
+          : `the quote is not at ${item.start}..${item.end}; it occurs at ${found}..${found + item.quote.length}`);
+      }
+    });
+  }
+
+  /** Every fact a record states must be supported by a quote that names it in `facts`. */
+  facts(type: RecordType, path: Path, record: { evidence: EvidenceInput[] }, facts: Record<string, unknown>) {
+    if (record.evidence.length === 0) this.report([...path, 'evidence'], 'MISSING_EVIDENCE', `every ${type} needs at least one quote`);
+    for (const [fact, value] of Object.entries(facts)) {
+      const stated = Array.isArray(value) ? value.length > 0 : value != null && value !== false;
+      if (stated && !record.evidence.some((item) => (item.facts as string[]).includes(fact))) {
+        this.report([...path, 'evidence'], 'MISSING_EVIDENCE', `no quote supports ${type}.${fact}; add one with "${fact}" in its facts`);
+      }
+    }
+  }
+
+  quoted(path: Path, record: { evidence: EvidenceInput[] }, fact: string, value: string, exact = false) {
+    const quotes = record.evidence.filter((item) => (item.facts as string[]).includes(fact)).map((item) => item.quote);
+    const ok = exact ? quotes.includes(value) : quotes.some((quote) => quote.toLowerCase().includes(value.toLowerCase()));
+    if (!ok) this.report(path, 'NOT_QUOTED', exact
+      ? `${fact} must be verbatim: no quote with "${fact}" in its facts equals it`
+      : `${fact} is marked as quoted, but no quote with "${fact}" in its facts contains it`);
+  }
+
+  /** A list that names the same thing twice. */
+  unique(path: Path, values: string[], message: string) {
+    if (new Set(values).size !== values.length) this.report(path, 'DUPLICATE_KEY', message);
+  }
+}
+
+/** The checks of each kind of record, each given the path the record sits at. */
+export const checkRecord = {
+  country(check: RecordCheck, path: Path, country: Doc['countries'][number]) {
+    if (!isIsoCountryCode(country.isoCode)) check.report([...path, 'isoCode'], 'UNKNOWN_COUNTRY_CODE', `${country.isoCode} is not an ISO 3166-1 alpha-2 country code`);
+    check.refer('referenceSource', [...path, 'referenceSource'], country.referenceSource);
+    check.evidence(path, country);
+  },
+
+  city(check: RecordCheck, path: Path, city: Doc['cities'][number]) {
+    check.country([...path, 'countryCode'], city.countryCode);
+    check.refer('referenceSource', [...path, 'referenceSource'], city.referenceSource);
+    check.evidence(path, city);
+    check.facts('city', path, city, { name: city.name });
+    check.quoted([...path, 'name'], city, 'name', city.name);
+  },
+
+  organization(check: RecordCheck, path: Path, org: Doc['organizations'][number]) {
+    check.place(path, org.cityKey, org.countryCode);
+    check.evidence(path, org);
+    check.facts('organization', path, org, { name: org.name, city: org.cityKey });
+    check.quoted([...path, 'name'], org, 'name', org.name);
+  },
+
+  delegation(check: RecordCheck, path: Path, delegation: Doc['delegations'][number]) {
+    check.refer('city', [...path, 'homeCityKey'], delegation.homeCityKey);
+    check.refer('organization', [...path, 'organizationKey'], delegation.organizationKey);
+    check.refer('delegation', [...path, 'parentKey'], delegation.parentKey);
+    delegation.countriesVisited.forEach((code, j) => check.country([...path, 'countriesVisited', j], code));
+    check.unique([...path, 'countriesVisited'], delegation.countriesVisited, 'a country is listed twice');
+    check.dateRange(path, delegation.startDate, delegation.endDate);
+    check.evidence(path, delegation);
+    check.facts('delegation', path, delegation, {
+      name: delegation.nameIsQuoted ? delegation.name : null,
+      startDate: delegation.startDate,
+      endDate: delegation.endDate,
+      homeCity: delegation.homeCityKey,
+      organization: delegation.organizationKey,
+      parent: delegation.parentKey,
+      countriesVisited: delegation.countriesVisited,
+    });
+    if (delegation.nameIsQuoted) check.quoted([...path, 'name'], delegation, 'name', delegation.name);
+    // Walk up the parents: a cycle would make the hierarchy (and the import order) undefined.
+    const seen = new Set<string>([delegation.key]);
+    for (let parent = delegation.parentKey; parent != null; parent = check.scope.parentOf(parent)) {
+      if (seen.has(parent)) {
+        check.report([...path, 'parentKey'], 'CYCLE', `delegation ${delegation.key} is its own ancestor`);
+        break;
+      }
+      seen.add(parent);
+    }
+  },
+
+  event(check: RecordCheck, path: Path, event: Doc['events'][number]) {
+    check.place(path, event.cityKey, event.countryCode);
+    check.dateRange(path, event.startDate, event.endDate);
+    event.participants.forEach((p, j) => check.refer('delegation', [...path, 'participants', j, 'delegationKey'], p.delegationKey));
+    event.organizerKeys.forEach((k, j) => check.refer('organization', [...path, 'organizerKeys', j], k));
+    check.unique([...path, 'participants'], event.participants.map((p) => p.delegationKey), 'a delegation takes part twice');
+    check.unique([...path, 'organizerKeys'], event.organizerKeys, 'an organizer is listed twice');
+    check.evidence(path, event);
+    check.facts('event', path, event, {
+      name: event.nameIsQuoted ? event.name : null,
+      kind: event.kind,
+      startDate: event.startDate,
+      endDate: event.endDate,
+      city: event.cityKey,
+      country: event.countryCode,
+      delegations: event.participants,
+      organizers: event.organizerKeys,
+    });
+    if (event.nameIsQuoted) check.quoted([...path, 'name'], event, 'name', event.name);
+  },
+
+  agreement(check: RecordCheck, path: Path, agreement: Doc['agreements'][number]) {
+    check.refer('event', [...path, 'eventKey'], agreement.eventKey);
+    check.place(path, agreement.cityKey, agreement.countryCode);
+    agreement.parties.forEach((party, j) => check.refer('organization', [...path, 'parties', j, 'organizationKey'], party.organizationKey));
+    check.evidence(path, agreement);
+    check.facts('agreement', path, agreement, {
+      title: agreement.titleIsQuoted ? agreement.title : null,
+      kind: agreement.kind,
+      signedOn: agreement.signedOn,
+      event: agreement.eventKey,
+      city: agreement.cityKey,
+      country: agreement.countryCode,
+      parties: agreement.parties,
+    });
+    if (agreement.titleIsQuoted) check.quoted([...path, 'title'], agreement, 'title', agreement.title);
+  },
+
+  image(check: RecordCheck, path: Path, image: Doc['images'][number]) {
+    check.refer('event', [...path, 'eventKey'], image.eventKey);
+    check.place(path, image.cityKey, image.countryCode);
+    check.evidence(path, image);
+    check.facts('image', path, image, {
+      caption: image.caption,
+      credit: image.credit,
+      takenOn: image.takenOn,
+      city: image.cityKey,
+      country: image.countryCode,
+      event: image.eventKey,
+    });
+    check.quoted([...path, 'caption'], image, 'caption', image.caption, true);
+    if (image.credit != null) check.quoted([...path, 'credit'], image, 'credit', image.credit, true);
+  },
+};
+
+/** Every offset at which `quote` starts in `body`, overlapping ones included. */
+function occurrences(body: string, quote: string): number[] {
+  const found: number[] = [];
+  for (let at = body.indexOf(quote); at >= 0; at = body.indexOf(quote, at + 1)) found.push(at);
+  return found;
+}
