@@ -5,7 +5,8 @@ import { idOf } from '../../shared/global-id.js';
 import { cityKey, documentOf, organizationKey } from './document-of.js';
 import type { ArticleDocument, EvidenceInput } from '../import/document.js';
 import { takeWriteLock, type Tx } from '../../db/write-lock.js';
-import { writeDocument } from '../import/import.service.js';
+import { documentHash } from '../import/import.service.js';
+import { writeDocument } from '../import/writer.js';
 import type { UserErrorShape } from '../../shared/errors.js';
 import { DocumentValidationError, validateDocument } from '../import/validate.js';
 
@@ -208,7 +209,7 @@ export async function rewriteArticle(tx: Tx, articleId: number, actor: string, c
   }
   // Organizations the document lists by database key keep their identity even when renamed.
   const known = new Map(doc.organizations.flatMap((o) => (/^organization-(\d+)$/.test(o.key) ? [[o.key, Number(o.key.slice(13))] as const] : [])));
-  await writeDocument(tx, doc, { actor, knownOrganizations: known });
+  await writeDocument(tx, doc, documentHash(doc), { actor, knownOrganizations: known });
 }
 
 export async function checkVersion(tx: Tx, { table, id, version }: NonNullable<EditOptions<unknown>['expect']>) {

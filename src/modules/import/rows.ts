@@ -1,0 +1,193 @@
+import type { Tx } from '../../db/write-lock.js';
+import type { AgreementPartyRole, ParticipationRole } from '../../generated/prisma/enums.js';
+import type { ArticleDocument, EvidenceInput } from './document.js';
+
+// How a document's own records (delegations, events, agreements, images) become rows and link rows: one
+// declaration, used by the import's writer for a whole document and by the edit engine for one record.
+
+type Doc = ArticleDocument;
+export type Row = { id: number } & Record<string, unknown>;
+export type OwnedSection = 'delegations' | 'events' | 'agreements' | 'images';
+export type OwnedItem<S extends OwnedSection> = Doc[S][number];
+
+/** Database ids of the records a document record refers to, by its references (keys, or global IDs in an edit). */
+export interface Ids {
+  city(ref: string | null | undefined): number | null;
+  organization(ref: string | null | undefined): number | null;
+  delegation(ref: string | null | undefined): number | null;
+  event(ref: string | null | undefined): number | null;
+  country(code: string | null | undefined): number | null;
+  /** The country of the city under `ref`, for a placed record that names no country of its own. */
+  cityCountry(ref: string | null | undefined): number | null;
+}
+
+/** A record's links of one kind (an event's participations), compared and rewritten as a set. */
+export interface LinkSet<Item, L = unknown> {
+  /** Counted under this name in the import report. */
+  entity: string;
+  /** The Prisma relation that holds them, included when reading the record; also their audit field. */
+  relation: string;
+  current(row: Row): L[];
+  desired(item: Item, ids: Ids): L[];
+  signature(link: L): string;
+  replace(tx: Tx, ownerId: number, links: L[]): Promise<void>;
+}
+
+/** The part of a Prisma model delegate that writing an article's own records needs. */
+export interface OwnedModel {
+  findMany(args: { where: { articleId: number }; include?: Record<string, true> }): Promise<(Row & { key: string })[]>;
+  findUnique(args: { where: { id: number }; include?: Record<string, true> }): Promise<(Row & { key: string; articleId: number; version: number }) | null>;
+  create(args: { data: Record<string, unknown> }): Promise<Row>;
+  update(args: { where: { id: number }; data: Record<string, unknown> }): Promise<Row>;
+  deleteMany(args: { where: { id: { in: number[] } } }): Promise<{ count: number }>;
+}
+
+export interface OwnedRecords<S extends OwnedSection> {
+  section: S;
+  /** The evidence column that cites it. */
+  subject: 'delegationId' | 'eventId' | 'agreementId' | 'imageId';
+  model(tx: Tx): OwnedModel;
+  data(item: OwnedItem<S>, ids: Ids): Record<string, unknown>;
+  links: LinkSet<OwnedItem<S>>[];
+}
+
+/** A Prisma delegate as the subset of it that every owned model shares. */
+function owned(delegate: unknown): OwnedModel {
+  // Each delegate's argument types are specific to its model; the writer only passes rows of that model.
+  return delegate as OwnedModel;
+}
+
+/** A placed record's country: the one it names, else its city's (the validator checks they agree). */
+const placeCountry = (ids: Ids, record: { countryCode?: string | null; cityKey?: string | null }) =>
+  record.countryCode != null ? ids.country(record.countryCode) : ids.cityCountry(record.cityKey);
+
+/** A link set with its link type checked, stored beside sets of other link types. */
+function linkSet<Item, L>(set: LinkSet<Item, L>): LinkSet<Item> {
+  // One array holds the sets of a record (participations, organizers); each set's functions agree on L.
+  return set as unknown as LinkSet<Item>;
+}
+
+type Visit = { countryId: number; position: number };
+type Participation = { delegationId: number; role: ParticipationRole };
+type Organizer = { organizationId: number };
+type Party = { position: number; organizationId: number | null; role: AgreementPartyRole; description: string };
+
+const delegations: OwnedRecords<'delegations'> = {
+  section: 'delegations',
+  subject: 'delegationId',
+  model: (tx) => owned(tx.delegation),
+  data: (d, ids) => ({
+    name: d.name,
+    nameIsQuoted: d.nameIsQuoted,
+    description: d.description ?? null,
+    homeCityId: ids.city(d.homeCityKey),
+    organizationId: ids.organization(d.organizationKey),
+    parentId: ids.delegation(d.parentKey),
+    startDate: d.startDate ?? null,
+    endDate: d.endDate ?? null,
+  }),
+  links: [linkSet<OwnedItem<'delegations'>, Visit>({
+    entity: 'delegationVisits',
+    relation: 'visits',
+    current: (row) => (row.visits as Visit[]).map(({ countryId, position }) => ({ countryId, position })),
+    desired: (d, ids) => d.countriesVisited.map((code, i) => ({ countryId: ids.country(code)!, position: i + 1 })),
+    signature: (v) => `${v.countryId}@${v.position}`,
+    replace: async (tx, delegationId, visits) => {
+      await tx.delegationVisit.deleteMany({ where: { delegationId } });
+      await tx.delegationVisit.createMany({ data: visits.map((v) => ({ ...v, delegationId })) });
+    },
+  })],
+};
+
+const events: OwnedRecords<'events'> = {
+  section: 'events',
+  subject: 'eventId',
+  model: (tx) => owned(tx.event),
+  data: (e, ids) => ({
+    name: e.name,
+    nameIsQuoted: e.nameIsQuoted,
+    kind: e.kind,
+    description: e.description ?? null,
+    startDate: e.startDate ?? null,
+    endDate: e.endDate ?? null,
+    cityId: ids.city(e.cityKey),
+    countryId: placeCountry(ids, e),
+  }),
+  links: [linkSet<OwnedItem<'events'>, Participation>({
+    entity: 'eventParticipations',
+    relation: 'participations',
+    current: (row) => (row.participations as Participation[]).map(({ delegationId, role }) => ({ delegationId, role })),
+    desired: (e, ids) => e.participants.map((p) => ({ delegationId: ids.delegation(p.delegationKey)!, role: p.role })),
+    signature: (p) => `${p.delegationId}:${p.role}`,
+    replace: async (tx, eventId, participations) => {
+      await tx.eventParticipation.deleteMany({ where: { eventId } });
+      await tx.eventParticipation.createMany({ data: participations.map((p) => ({ ...p, eventId })) });
+    },
+  }), linkSet<OwnedItem<'events'>, Organizer>({
+    entity: 'eventOrganizers',
+    relation: 'organizers',
+    current: (row) => (row.organizers as Organizer[]).map(({ organizationId }) => ({ organizationId })),
+    desired: (e, ids) => e.organizerKeys.map((k) => ({ organizationId: ids.organization(k)! })),
+    signature: (o) => `${o.organizationId}`,
+    replace: async (tx, eventId, organizers) => {
+      await tx.eventOrganizer.deleteMany({ where: { eventId } });
+      await tx.eventOrganizer.createMany({ data: organizers.map((o) => ({ ...o, eventId })) });
+    },
+  })],
+};
+
+const agreements: OwnedRecords<'agreements'> = {
+  section: 'agreements',
+  subject: 'agreementId',
+  model: (tx) => owned(tx.agreement),
+  data: (a, ids) => ({
+    title: a.title,
+    titleIsQuoted: a.titleIsQuoted,
+    kind: a.kind,
+    description: a.description ?? null,
+    signedOn: a.signedOn ?? null,
+    eventId: ids.event(a.eventKey),
+    cityId: ids.city(a.cityKey),
+    countryId: placeCountry(ids, a),
+  }),
+  links: [linkSet<OwnedItem<'agreements'>, Party>({
+    entity: 'agreementParties',
+    relation: 'parties',
+    current: (row) => (row.parties as Party[]).map(({ position, organizationId, role, description }) => ({ position, organizationId, role, description })),
+    desired: (a, ids) => a.parties.map((party, i) => ({ position: i + 1, organizationId: ids.organization(party.organizationKey), description: party.description, role: party.role })),
+    signature: (p) => `${p.position}:${p.organizationId}:${p.role}:${p.description}`,
+    replace: async (tx, agreementId, parties) => {
+      await tx.agreementParty.deleteMany({ where: { agreementId } });
+      await tx.agreementParty.createMany({ data: parties.map((p) => ({ ...p, agreementId })) });
+    },
+  })],
+};
+
+const images: OwnedRecords<'images'> = {
+  section: 'images',
+  subject: 'imageId',
+  model: (tx) => owned(tx.image),
+  data: (i, ids) => ({
+    position: i.position,
+    caption: i.caption,
+    credit: i.credit ?? null,
+    takenOn: i.takenOn ?? null,
+    url: i.url ?? null,
+    cityId: ids.city(i.cityKey),
+    countryId: placeCountry(ids, i),
+    eventId: ids.event(i.eventKey),
+  }),
+  links: [],
+};
+
+export const ownedRecords = { delegations, events, agreements, images };
+
+/** An evidence row's identity: the record it cites, where, and for which facts. */
+export function evidenceSignature(e: { delegationId?: number | null; eventId?: number | null; agreementId?: number | null; imageId?: number | null; organizationId?: number | null; cityId?: number | null; countryId?: number | null; start?: number | null; end?: number | null; facts?: string | null }): string {
+  return [e.delegationId, e.eventId, e.agreementId, e.imageId, e.organizationId, e.cityId, e.countryId, e.start, e.end, e.facts].map((v) => v ?? '').join(':');
+}
+
+/** Quotes as evidence rows of `subject` in an article. */
+export function evidenceRows(articleId: number, subject: Record<string, number>, evidence: EvidenceInput[]) {
+  return evidence.map((item) => ({ ...subject, articleId, start: item.start!, end: item.end!, quote: item.quote, facts: [...item.facts].sort().join(' ') }));
+}
