@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { idOf } from '../../shared/global-id.js';
-import type { DocumentEdit } from '../edit/edit.service.js';
+import type { RecordEdit } from '../edit/record-edit.js';
 import { createOwned, deleteOwned, noDependents, updateOwned, type DocItem, type OwnedKind } from '../edit/owned.js';
 import { deletePayload, mutationPayload } from '../edit/payload.js';
 import { AgreementCreateInput, AgreementDeleteInput, AgreementUpdateInput, type AgreementFieldsInput } from './agreement.input.js';
@@ -10,9 +10,9 @@ import { Agreement } from './agreement.type.js';
 export const AgreementPayload = mutationPayload(Agreement, 'Agreement', 'agreement');
 export const AgreementDeletePayload = deletePayload('Agreement', 'agreement');
 
-const agreementKind: OwnedKind<'agreements'> = { section: 'agreements', table: 'Agreement', type: 'Agreement', what: 'agreement', delegate: (db) => db.agreement };
+const agreementKind: OwnedKind<'agreements'> = { section: 'agreements', table: 'Agreement', type: 'Agreement', what: 'agreement' };
 
-async function applyFields(edit: DocumentEdit, articleId: number, agreement: DocItem<'agreements'>, input: AgreementFieldsInput) {
+async function applyFields(edit: RecordEdit, articleId: number, agreement: DocItem<'agreements'>, input: AgreementFieldsInput) {
   edit.setEvidence(agreement, input.evidence);
   if (input.title != null) agreement.title = input.title;
   if (input.titleIsQuoted != null) agreement.titleIsQuoted = input.titleIsQuoted;

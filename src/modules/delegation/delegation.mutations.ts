@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { countryCodeArg } from '../../shared/filters.js';
 import { idOf, toGlobalId } from '../../shared/global-id.js';
 import type { ArticleDocument } from '../import/document.js';
-import type { DocumentEdit } from '../edit/edit.service.js';
+import type { RecordEdit } from '../edit/record-edit.js';
 import { createOwned, deleteOwned, describeCounts, updateOwned, type DocItem, type OwnedKind } from '../edit/owned.js';
 import { deletePayload, mutationPayload } from '../edit/payload.js';
 import { DelegationCreateInput, DelegationDeleteInput, DelegationUpdateInput, type DelegationFieldsInput } from './delegation.input.js';
@@ -12,9 +12,22 @@ import { Delegation } from './delegation.type.js';
 export const DelegationPayload = mutationPayload(Delegation, 'Delegation', 'delegation');
 export const DelegationDeletePayload = deletePayload('Delegation', 'delegation');
 
-const delegationKind: OwnedKind<'delegations'> = { section: 'delegations', table: 'Delegation', type: 'Delegation', what: 'delegation', delegate: (db) => db.delegation };
+const delegationKind: OwnedKind<'delegations'> = {
+  section: 'delegations',
+  table: 'Delegation',
+  type: 'Delegation',
+  what: 'delegation',
+  // With a parent, the check walks up the article's delegations to rule out a cycle.
+  prepare: async (edit, delegation, id) => {
+    if (delegation.parentKey == null) return;
+    for (const row of await edit.tx.delegation.findMany({ where: { articleId: edit.articleId }, select: { id: true, parentId: true } })) {
+      edit.parents.set(toGlobalId('Delegation', row.id), row.parentId == null ? null : toGlobalId('Delegation', row.parentId));
+    }
+    if (id != null) edit.parents.set(toGlobalId('Delegation', id), delegation.parentKey);
+  },
+};
 
-async function applyFields(edit: DocumentEdit, articleId: number, delegation: DocItem<'delegations'>, input: DelegationFieldsInput) {
+async function applyFields(edit: RecordEdit, articleId: number, delegation: DocItem<'delegations'>, input: DelegationFieldsInput) {
   edit.setEvidence(delegation, input.evidence);
   if (input.name != null) delegation.name = input.name;
   if (input.nameIsQuoted != null) delegation.nameIsQuoted = input.nameIsQuoted;

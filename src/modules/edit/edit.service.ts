@@ -7,17 +7,11 @@ import type { ArticleDocument, EvidenceInput } from '../import/document.js';
 import { takeWriteLock, type Tx } from '../../db/write-lock.js';
 import { documentHash } from '../import/import.service.js';
 import { writeDocument } from '../import/writer.js';
+import { EditRefused } from './record-edit.js';
+import type { VersionedTable } from './record-store.js';
 import type { UserErrorShape } from '../../shared/errors.js';
 import { DocumentValidationError, validateDocument } from '../import/validate.js';
 
-/** Thrown inside an edit to refuse it: the transaction rolls back and the errors reach the payload. */
-export class EditRefused extends Error {
-  constructor(readonly userErrors: UserErrorShape[]) {
-    super(userErrors.map((error) => error.message).join('; '));
-  }
-}
-
-export type VersionedTable = 'Event' | 'Agreement' | 'Image' | 'Delegation' | 'Organization';
 
 // Field names of the document that the mutation inputs call otherwise (they take IDs, not keys).
 const inputNames: Record<string, string> = {
@@ -104,23 +98,6 @@ export class DocumentEdit {
     this.added.set(`organizations.${this.doc.organizations.length}`, inputPath);
     this.doc.organizations.push({ key, name: row.name, kind: row.kind, countryCode: row.country.isoCode, cityKey: city, evidence: quotesFor(support, fact, 'name') });
     return key;
-  }
-
-  /** The key of a record the article owns; refused when it belongs to another article. */
-  ownedKey(section: 'delegations' | 'events', row: { key: string; articleId: number } | null, articleId: number, inputPath: string[], what: string): string {
-    if (!row) throw new EditRefused([{ path: inputPath, message: `no ${what} has this ID`, code: 'UNKNOWN_REFERENCE' }]);
-    if (row.articleId !== articleId) {
-      throw new EditRefused([{ path: inputPath, message: `this ${what} is reported by another article; a record can only refer to records of its own article`, code: 'UNKNOWN_REFERENCE' }]);
-    }
-    return row.key;
-  }
-
-  /** The document key of a delegation or event given by global ID; it must belong to `articleId`. */
-  async ownedKeyOf(section: 'delegations' | 'events', globalId: string, articleId: number, inputPath: string[]): Promise<string> {
-    const type = section === 'delegations' ? 'Delegation' : 'Event';
-    const id = idOf(type, globalId, inputPath);
-    const row = section === 'delegations' ? await this.tx.delegation.findUnique({ where: { id } }) : await this.tx.event.findUnique({ where: { id } });
-    return this.ownedKey(section, row, articleId, inputPath, type.toLowerCase());
   }
 
   /** Sets a record's quotes when the input gives them (they replace the old ones). */

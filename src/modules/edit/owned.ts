@@ -1,30 +1,55 @@
 import type { Context } from '../../context.js';
-import { requireRole } from '../../shared/auth.js';
-import { idOf, toGlobalId, type NodeType } from '../../shared/global-id.js';
-import type { ArticleDocument } from '../import/document.js';
-import { EditRefused, editArticle, newKey, type DocumentEdit, type VersionedTable } from './edit.service.js';
-import type { UserErrorShape } from '../../shared/errors.js';
+import type { Db } from '../../db/client.js';
 import type { Tx } from '../../db/write-lock.js';
+import { requireRole } from '../../shared/auth.js';
+import type { UserErrorShape } from '../../shared/errors.js';
+import { idOf, toGlobalId, type NodeType } from '../../shared/global-id.js';
+import { checkRecord } from '../import/checks.js';
+import type { ArticleDocument } from '../import/document.js';
+import { ownedRecords, type OwnedItem, type OwnedSection } from '../import/rows.js';
+import { editArticle, newKey, type DocumentEdit } from './edit.service.js';
+import { itemOf, linkIncludes, type StoredRows } from './owned-items.js';
+import { EditRefused, RecordEdit } from './record-edit.js';
+import { lockArticle, lockArticleOf, recordFacts, type StoredRow, type VersionedTable } from './record-store.js';
+import { quoteSignature, writeRecord } from './write-record.js';
 
-// Create, update and delete for the records an article owns (delegations, events, agreements, images),
-// each as an edit of the article's document (see edit.service.ts). The kinds differ only in their fields
-// and in what refers to them.
+// Create, update and delete for the records an article owns (delegations, events, agreements, images).
+// A create or an update reads the one record and what it refers to, checks it with the import's checks
+// and writes it with the import's row mapping; a delete still rewrites the article's document, as it
+// can cascade to other records. The kinds differ only in their fields and in what refers to them.
 
-type Section = 'delegations' | 'events' | 'agreements' | 'images';
-export type DocItem<S extends Section> = ArticleDocument[S][number];
-type OwnedRow = { id: number; key: string; articleId: number; version: number };
-
-/** The part of a Prisma delegate these mutations use. */
-interface OwnedDelegate {
-  findUnique(args: { where: { id: number } | { articleId_key: { articleId: number; key: string } } }): Promise<OwnedRow | null>;
-}
+export type DocItem<S extends OwnedSection> = OwnedItem<S>;
+type Section = OwnedSection;
+type OwnedRow = StoredRow;
 
 export interface OwnedKind<S extends Section> {
   section: S;
   table: VersionedTable;
   type: NodeType;
   what: string;
-  delegate: (db: Context['db'] | Tx) => OwnedDelegate;
+  /** Reads or checks what only this kind needs before the checks run (a delegation's ancestors, an image's position). */
+  prepare?: (edit: RecordEdit, item: DocItem<S>, id: number | null) => Promise<void>;
+}
+
+const recordTypes = { delegations: 'delegation', events: 'event', agreements: 'agreement', images: 'image' } as const;
+
+/** Runs an edit in one transaction; a refusal rolls it back and comes back as userErrors. */
+async function refusable<T>(db: Db, run: (tx: Tx) => Promise<T>): Promise<{ record: T | null; userErrors: UserErrorShape[] }> {
+  try {
+    return { record: await db.$transaction(run, { timeout: 30_000 }), userErrors: [] };
+  } catch (error) {
+    if (error instanceof EditRefused) return { record: null, userErrors: error.userErrors };
+    throw error;
+  }
+}
+
+/** Checks the record like an import would, then writes it. */
+async function checkAndWrite<S extends Section>(edit: RecordEdit, kind: OwnedKind<S>, row: StoredRow | null, item: DocItem<S>, actor: string, evidenceIds: { id: number; signature: string }[]) {
+  await kind.prepare?.(edit, item, row?.id ?? null);
+  // checkRecord[type] takes that type's record, and recordTypes pairs each section with its type.
+  const check = checkRecord[recordTypes[kind.section]] as (c: Parameters<typeof checkRecord.event>[0], path: [], record: DocItem<S>) => void;
+  edit.check((c) => check(c, [], item));
+  return writeRecord(edit, ownedRecords[kind.section], row, item, actor, evidenceIds);
 }
 
 const notFound = (what: string, field = 'id'): UserErrorShape[] => [{ path: ['input', field], message: `no ${what} has this ID`, code: 'NOT_FOUND' }];
@@ -36,25 +61,20 @@ export async function createOwned<S extends Section>(
   articleGlobalId: string,
   name: string,
   initial: (key: string) => DocItem<S>,
-  fill: (edit: DocumentEdit, item: DocItem<S>, articleId: number) => Promise<void>,
+  fill: (edit: RecordEdit, item: DocItem<S>, articleId: number) => Promise<void>,
 ) {
   const viewer = requireRole(ctx, 'editor');
   const articleId = idOf('Article', articleGlobalId, ['input', 'articleId']);
   if (!(await ctx.loaders.article.load(articleId))) return { record: null, userErrors: notFound('article', 'articleId') };
-  let key = '';
-  return editArticle(ctx.db, {
-    articleId,
-    actor: viewer.keyId,
-    change: async (edit) => {
-      const items = edit.doc[kind.section] as DocItem<S>[];
-      key = newKey(name, items);
-      const item = initial(key);
-      edit.record = [kind.section, items.length];
-      items.push(item);
-      await fill(edit, item, articleId);
-    },
-    result: (tx) => kind.delegate(tx).findUnique({ where: { articleId_key: { articleId, key } } }),
-  }).then(({ result, userErrors }) => ({ record: result, userErrors }));
+  return refusable(ctx.db, async (tx) => {
+    await lockArticle(tx, articleId);
+    const article = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { body: true } });
+    const edit = new RecordEdit(tx, articleId, article.body);
+    edit.siblings = await ownedRecords[kind.section].model(tx).findMany({ where: { articleId } });
+    const item = initial(newKey(name, edit.siblings));
+    await fill(edit, item, articleId);
+    return checkAndWrite(edit, kind, null, item, viewer.keyId, []);
+  });
 }
 
 /** Changes a record the article owns, from the version the editor read. */
@@ -62,25 +82,30 @@ export async function updateOwned<S extends Section>(
   ctx: Context,
   kind: OwnedKind<S>,
   input: { id: string; version: number },
-  fill: (edit: DocumentEdit, item: DocItem<S>, articleId: number) => Promise<void>,
+  fill: (edit: RecordEdit, item: DocItem<S>, articleId: number) => Promise<void>,
 ) {
   const viewer = requireRole(ctx, 'editor');
   const id = idOf(kind.type, input.id, ['input', 'id']);
-  const row = await kind.delegate(ctx.db).findUnique({ where: { id } });
-  if (!row) return { record: null, userErrors: notFound(kind.what) };
-  const { result, userErrors } = await editArticle(ctx.db, {
-    articleId: row.articleId,
-    actor: viewer.keyId,
-    expect: { table: kind.table, id, version: input.version },
-    change: async (edit) => {
-      const items = edit.doc[kind.section] as DocItem<S>[];
-      const index = items.findIndex((item) => item.key === row.key);
-      edit.record = [kind.section, index];
-      await fill(edit, items[index]!, row.articleId);
-    },
-    result: (tx) => kind.delegate(tx).findUnique({ where: { id } }),
+  return refusable(ctx.db, async (tx) => {
+    // The lock comes first: a concurrent edit of the same record, in this process or another, waits for
+    // this one and then reads the version it leaves, instead of overwriting it.
+    await lockArticleOf(tx, kind.section, id);
+    const facts = await recordFacts(tx, kind.section, id);
+    const row = facts && (await ownedRecords[kind.section].model(tx).findUnique({ where: { id }, include: linkIncludes[kind.section] }));
+    if (!facts || !row) throw new EditRefused(notFound(kind.what));
+    if (row.version !== input.version) {
+      throw new EditRefused([{
+        path: ['input', 'version'],
+        message: `the ${kind.what} is at version ${row.version}, not ${input.version}: it changed since it was read; read it again and redo the edit`,
+        code: 'CONFLICT',
+      }]);
+    }
+    const edit = new RecordEdit(tx, row.articleId, facts.body);
+    // The row was read with this kind's includes (linkIncludes), which is what StoredRows[S] describes.
+    const item = await (itemOf[kind.section] as (e: RecordEdit, r: StoredRows[S], f: typeof facts) => Promise<DocItem<S>>)(edit, row as unknown as StoredRows[S], facts);
+    await fill(edit, item, row.articleId);
+    return checkAndWrite(edit, kind, row, item, viewer.keyId, facts.evidence.map((e) => ({ id: e.id, signature: quoteSignature({ start: e.start!, end: e.end!, facts: [...e.facts].sort().join(' ') }) })));
   });
-  return { record: result, userErrors };
 }
 
 /** What refers to a record about to be deleted: described for the refusal, removed from the document on cascade. */
@@ -102,7 +127,7 @@ export async function deleteOwned<S extends Section>(
 ) {
   const viewer = requireRole(ctx, 'editor');
   const id = idOf(kind.type, input.id, ['input', 'id']);
-  const row = await kind.delegate(ctx.db).findUnique({ where: { id } });
+  const row = await ownedRecords[kind.section].model(ctx.db).findUnique({ where: { id } });
   if (!row) return { deletedId: null, alsoDeletedIds: [], userErrors: notFound(kind.what) };
   let also: string[] = [];
   const { userErrors } = await editArticle(ctx.db, {

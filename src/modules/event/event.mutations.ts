@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { idOf, toGlobalId } from '../../shared/global-id.js';
 import type { ArticleDocument } from '../import/document.js';
-import type { DocumentEdit } from '../edit/edit.service.js';
+import type { RecordEdit } from '../edit/record-edit.js';
 import { createOwned, deleteOwned, describeCounts, updateOwned, type OwnedKind } from '../edit/owned.js';
 import { deletePayload, mutationPayload } from '../edit/payload.js';
 import { EventCreateInput, EventDeleteInput, EventUpdateInput, type EventFieldsInput } from './event.input.js';
@@ -14,7 +14,7 @@ export const EventDeletePayload = deletePayload('Event', 'event');
 type DocEvent = ArticleDocument['events'][number];
 
 /** Applies the fields an input sets to the event's document entry; IDs become document keys. */
-async function applyFields(edit: DocumentEdit, articleId: number, event: DocEvent, input: EventFieldsInput) {
+async function applyFields(edit: RecordEdit, articleId: number, event: DocEvent, input: EventFieldsInput) {
   edit.setEvidence(event, input.evidence);
   if (input.name != null) event.name = input.name;
   if (input.nameIsQuoted != null) event.nameIsQuoted = input.nameIsQuoted;
@@ -39,7 +39,7 @@ async function applyFields(edit: DocumentEdit, articleId: number, event: DocEven
   }
 }
 
-const eventKind: OwnedKind<'events'> = { section: 'events', table: 'Event', type: 'Event', what: 'event', delegate: (db) => db.event };
+const eventKind: OwnedKind<'events'> = { section: 'events', table: 'Event', type: 'Event', what: 'event' };
 
 @Resolver()
 export class EventMutationResolver {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
-import type { DocumentEdit } from '../edit/edit.service.js';
+import { EditRefused, type RecordEdit } from '../edit/record-edit.js';
 import { createOwned, deleteOwned, noDependents, updateOwned, type DocItem, type OwnedKind } from '../edit/owned.js';
 import { deletePayload, mutationPayload } from '../edit/payload.js';
 import { ImageCreateInput, ImageDeleteInput, ImageUpdateInput, type ImageFieldsInput } from './image.input.js';
@@ -9,9 +9,19 @@ import { Image } from './image.type.js';
 export const ImagePayload = mutationPayload(Image, 'Image', 'image');
 export const ImageDeletePayload = deletePayload('Image', 'image');
 
-const imageKind: OwnedKind<'images'> = { section: 'images', table: 'Image', type: 'Image', what: 'image', delegate: (db) => db.image };
+const imageKind: OwnedKind<'images'> = {
+  section: 'images',
+  table: 'Image',
+  type: 'Image',
+  what: 'image',
+  // Positions are unique within an article.
+  prepare: async (edit, image, id) => {
+    const taken = await edit.tx.image.findFirst({ where: { articleId: edit.articleId, position: image.position, ...(id == null ? {} : { id: { not: id } }) }, select: { id: true } });
+    if (taken) throw new EditRefused([{ path: ['input', 'position'], message: `position ${image.position} is used twice in images`, code: 'DUPLICATE_KEY' }]);
+  },
+};
 
-async function applyFields(edit: DocumentEdit, articleId: number, image: DocItem<'images'>, input: ImageFieldsInput) {
+async function applyFields(edit: RecordEdit, articleId: number, image: DocItem<'images'>, input: ImageFieldsInput) {
   edit.setEvidence(image, input.evidence);
   if (input.position != null) image.position = input.position;
   if (input.caption != null) image.caption = input.caption;
@@ -28,7 +38,7 @@ export class ImageMutationResolver {
   imageCreate(@Ctx() ctx: Context, @Arg('input', () => ImageCreateInput, { description: 'The image.' }) input: ImageCreateInput) {
     return createOwned(ctx, imageKind, input.articleId, input.caption.slice(0, 40), (key) => ({ key, position: 0, caption: input.caption, evidence: [] }), async (edit, image, articleId) => {
       // By default after the article's last image.
-      image.position = Math.max(0, ...edit.doc.images.map((other) => other.position)) + 1;
+      image.position = Math.max(0, ...edit.siblings.map((other) => Number(other.position))) + 1;
       await applyFields(edit, articleId, image, input);
     });
   }

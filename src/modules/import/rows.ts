@@ -36,7 +36,7 @@ export interface LinkSet<Item, L = unknown> {
 /** The part of a Prisma model delegate that writing an article's own records needs. */
 export interface OwnedModel {
   findMany(args: { where: { articleId: number }; include?: Record<string, true> }): Promise<(Row & { key: string })[]>;
-  findUnique(args: { where: { id: number }; include?: Record<string, true> }): Promise<(Row & { key: string; articleId: number; version: number }) | null>;
+  findUnique(args: { where: { id: number }; include?: Record<string, unknown> }): Promise<(Row & { key: string; articleId: number; version: number }) | null>;
   create(args: { data: Record<string, unknown> }): Promise<Row>;
   update(args: { where: { id: number }; data: Record<string, unknown> }): Promise<Row>;
   deleteMany(args: { where: { id: { in: number[] } } }): Promise<{ count: number }>;
@@ -180,7 +180,7 @@ const images: OwnedRecords<'images'> = {
   links: [],
 };
 
-export const ownedRecords = { delegations, events, agreements, images };
+export const ownedRecords: { [S in OwnedSection]: OwnedRecords<S> } = { delegations, events, agreements, images };
 
 /** An evidence row's identity: the record it cites, where, and for which facts. */
 export function evidenceSignature(e: { delegationId?: number | null; eventId?: number | null; agreementId?: number | null; imageId?: number | null; organizationId?: number | null; cityId?: number | null; countryId?: number | null; start?: number | null; end?: number | null; facts?: string | null }): string {

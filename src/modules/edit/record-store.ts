@@ -1,0 +1,128 @@
+import type { Tx } from '../../db/write-lock.js';
+import type { EvidenceInput } from '../import/document.js';
+import type { OwnedSection, Row } from '../import/rows.js';
+
+// The reads and the lock of an edit of one record, each one statement: an edit touches one record and
+// what it refers to, never the rest of its article.
+
+export type VersionedTable = 'Event' | 'Agreement' | 'Image' | 'Delegation' | 'Organization';
+export type StoredRow = Row & { key: string; articleId: number; version: number };
+
+/** The table of each owned section, and the column that places it in a city. */
+const tables: Record<OwnedSection, { table: VersionedTable; city: string; country: string | null; subject: string }> = {
+  delegations: { table: 'Delegation', city: 'homeCityId', country: null, subject: 'delegationId' },
+  events: { table: 'Event', city: 'cityId', country: 'countryId', subject: 'eventId' },
+  agreements: { table: 'Agreement', city: 'cityId', country: 'countryId', subject: 'agreementId' },
+  images: { table: 'Image', city: 'cityId', country: 'countryId', subject: 'imageId' },
+};
+
+/**
+ * Takes the write lock with the edit's first statement (see takeWriteLock) and marks the article as
+ * edited since its last import: the document hash no longer describes it, so the next import writes.
+ * The empty hash is never a document's (those are sha256 hex).
+ */
+export async function lockArticle(tx: Tx, articleId: number): Promise<void> {
+  await tx.$executeRawUnsafe('UPDATE "Article" SET "contentHash" = \'\' WHERE "id" = ?', articleId);
+}
+
+/** `lockArticle` for the article of a record known by its id. */
+export async function lockArticleOf(tx: Tx, section: OwnedSection, id: number): Promise<void> {
+  const { table } = tables[section];
+  await tx.$executeRawUnsafe(`UPDATE "Article" SET "contentHash" = '' WHERE "id" = (SELECT "articleId" FROM "${table}" WHERE "id" = ?)`, id);
+}
+
+/** What the record's checks need beside its row: the body, its place's names and codes, its quotes. */
+export interface RecordFacts {
+  body: string;
+  countryCode: string | null;
+  city: { name: string; countryCode: string; countryId: number } | null;
+  evidence: (EvidenceInput & { id: number })[];
+}
+
+interface FactsRow {
+  body: string;
+  countryCode: string | null;
+  cityName: string | null;
+  cityCountryCode: string | null;
+  cityCountryId: number | bigint | null;
+  evidenceId: number | bigint | null;
+  start: number | bigint | null;
+  end: number | bigint | null;
+  quote: string | null;
+  facts: string | null;
+}
+
+/** One statement: the record's article body, place and quotes (a row per quote). */
+export async function recordFacts(tx: Tx, section: OwnedSection, id: number): Promise<RecordFacts | null> {
+  const { table, city, country, subject } = tables[section];
+  const rows = await tx.$queryRawUnsafe<FactsRow[]>(
+    `SELECT a."body", ${country ? 'co."isoCode"' : 'NULL'} AS "countryCode", ci."name" AS "cityName", cc."isoCode" AS "cityCountryCode",
+       ci."countryId" AS "cityCountryId", ev."id" AS "evidenceId", ev."start", ev."end", ev."quote", ev."facts"
+     FROM "${table}" r JOIN "Article" a ON a."id" = r."articleId"
+     ${country ? `LEFT JOIN "Country" co ON co."id" = r."${country}"` : ''}
+     LEFT JOIN "City" ci ON ci."id" = r."${city}" LEFT JOIN "Country" cc ON cc."id" = ci."countryId"
+     LEFT JOIN "Evidence" ev ON ev."${subject}" = r."id"
+     WHERE r."id" = ? ORDER BY ev."start", ev."id"`,
+    id,
+  );
+  const [first] = rows;
+  if (!first) return null;
+  return {
+    body: first.body,
+    countryCode: first.countryCode,
+    city: first.cityName == null ? null : { name: first.cityName, countryCode: first.cityCountryCode!, countryId: Number(first.cityCountryId) },
+    evidence: rows.filter((row) => row.evidenceId != null).map((row) => ({
+      id: Number(row.evidenceId),
+      quote: row.quote!,
+      start: Number(row.start),
+      end: Number(row.end),
+      facts: row.facts!.split(' ').filter(Boolean),
+    })),
+  };
+}
+
+
+export interface SharedCity {
+  name: string;
+  countryId: number;
+  countryCode: string;
+  isCapital: boolean;
+  latitude: number;
+  longitude: number;
+  referenceSource: string;
+  /** Whether the article already cites it (in a valid article, every city it lists is cited). */
+  cited: boolean;
+}
+
+/** One statement: a city with its country and reference source, and whether the article cites it. */
+export async function cityForArticle(tx: Tx, cityId: number, articleId: number): Promise<SharedCity | null> {
+  const [row] = await tx.$queryRawUnsafe<(Omit<SharedCity, 'cited' | 'isCapital' | 'countryId'> & { cited: unknown; isCapital: unknown; countryId: number | bigint })[]>(
+    `SELECT ci."name", ci."countryId", co."isoCode" AS "countryCode", ci."isCapital", ci."latitude", ci."longitude", rs."key" AS "referenceSource",
+       EXISTS (SELECT 1 FROM "Evidence" e WHERE e."cityId" = ci."id" AND e."articleId" = ?) AS "cited"
+     FROM "City" ci JOIN "Country" co ON co."id" = ci."countryId" JOIN "ReferenceSource" rs ON rs."id" = ci."referenceSourceId"
+     WHERE ci."id" = ?`,
+    articleId,
+    cityId,
+  );
+  return row ? { ...row, countryId: Number(row.countryId), isCapital: Boolean(row.isCapital), cited: Boolean(row.cited) } : null;
+}
+
+export interface SharedOrganization {
+  name: string;
+  kind: string;
+  countryCode: string;
+  cityId: number | null;
+  cited: boolean;
+}
+
+/** One statement: an organization with its country's code, and whether the article cites it. */
+export async function organizationForArticle(tx: Tx, organizationId: number, articleId: number): Promise<SharedOrganization | null> {
+  const [row] = await tx.$queryRawUnsafe<(Omit<SharedOrganization, 'cited' | 'cityId'> & { cited: unknown; cityId: number | bigint | null })[]>(
+    `SELECT o."name", o."kind", co."isoCode" AS "countryCode", o."cityId",
+       EXISTS (SELECT 1 FROM "Evidence" e WHERE e."organizationId" = o."id" AND e."articleId" = ?) AS "cited"
+     FROM "Organization" o JOIN "Country" co ON co."id" = o."countryId" WHERE o."id" = ?`,
+    articleId,
+    organizationId,
+  );
+  return row ? { ...row, cityId: row.cityId == null ? null : Number(row.cityId), cited: Boolean(row.cited) } : null;
+}

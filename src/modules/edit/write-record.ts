@@ -1,0 +1,48 @@
+import { ChangeLog } from '../import/changes.js';
+import { evidenceRows, type OwnedRecords, type OwnedSection, type Row } from '../import/rows.js';
+import type { RecordEdit } from './record-edit.js';
+import type { StoredRow } from './record-store.js';
+
+/** An evidence row's identity among one record's quotes. */
+export const quoteSignature = (e: { start: number; end: number; facts: string }) => `${e.start}:${e.end}:${e.facts}`;
+
+/**
+ * Writes one checked record, as the import's writer would write it inside a document: countries it
+ * names that are new, its row (version and audit entry only when something differs), the link sets
+ * that changed, its quotes (only the ones that changed) and the quotes of shared records it added.
+ */
+export async function writeRecord<S extends OwnedSection>(
+  edit: RecordEdit,
+  records: OwnedRecords<S>,
+  row: StoredRow | null,
+  item: Parameters<OwnedRecords<S>['data']>[0],
+  actor: string,
+  stored: { id: number; signature: string }[],
+): Promise<Row> {
+  const { tx, articleId } = edit;
+  const log = new ChangeLog(actor);
+  await edit.createCountries((entity, created) => log.record(entity, 'CREATE', created.id, null, created));
+  const ids = edit.ids();
+  const links = records.links.map((set) => {
+    const current = row ? set.current(row) : [];
+    const desired = set.desired(item, ids);
+    const before = current.map(set.signature).sort().join('|');
+    return { set, current, desired, changed: before !== desired.map(set.signature).sort().join('|') };
+  });
+  const written = await log.put(records.section, row, { articleId, key: item.key, ...records.data(item, ids) }, records.model(tx), {
+    before: Object.fromEntries(links.map((link) => [link.set.relation, link.current])),
+    after: Object.fromEntries(links.map((link) => [link.set.relation, link.desired])),
+    changed: links.some((link) => link.changed),
+  });
+  for (const link of links.filter((l) => l.changed)) await link.set.replace(tx, written.id, link.desired);
+
+  // The record's quotes: the stored ones it no longer has go, new ones come; the rest stay as they are.
+  const desired = new Map(evidenceRows(articleId, { [records.subject]: written.id }, item.evidence).map((e) => [quoteSignature(e), e]));
+  const stale = stored.filter((e) => !desired.delete(e.signature)).map((e) => e.id);
+  if (stale.length > 0) await tx.evidence.deleteMany({ where: { id: { in: stale } } });
+  const cited = edit.added.flatMap((added) => evidenceRows(articleId, { [added.kind === 'city' ? 'cityId' : 'organizationId']: added.id }, added.item.evidence));
+  const inserts = [...desired.values(), ...cited];
+  if (inserts.length > 0) await tx.evidence.createMany({ data: inserts });
+  if (log.audit.length > 0) await tx.auditEntry.createMany({ data: log.audit });
+  return written;
+}
