@@ -5,7 +5,8 @@ import { AgreementKind } from '../../generated/prisma/enums.js';
 import { toGlobalId } from '../../shared/global-id.js';
 import { loadOptional, loadRequired } from '../../shared/loaders.js';
 import type { AgreementFilter } from '../agreement/agreement.args.js';
-import { agreementWhere } from '../agreement/agreement.service.js';
+import { agreementCriteria } from '../agreement/agreement.filter.js';
+import { agreementWhere } from '../agreement/agreement.store.js';
 import { describedInBatches } from './export.batches.js';
 import { csvDocument, type CsvColumn, type CsvOptions } from './export.format.js';
 import type { ParameterRules } from './export.params.js';
@@ -19,7 +20,7 @@ export const agreementParameterRules: ParameterRules<AgreementWhere> = {
   names: agreementParameters,
   kinds: Object.values(AgreementKind),
   // The parameters were checked against AgreementKind and the calendar before they reach the builder.
-  where: (db, filter, path) => agreementWhere(db, filter as AgreementFilter, path),
+  where: (db, filter, path) => agreementWhere(db, agreementCriteria(filter as AgreementFilter, path)),
 };
 
 /** An agreement with everything its export shows. */

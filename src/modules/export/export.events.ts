@@ -5,7 +5,9 @@ import { EventKind } from '../../generated/prisma/enums.js';
 import { toGlobalId } from '../../shared/global-id.js';
 import { loadOptional, loadRequired } from '../../shared/loaders.js';
 import { EventOrderField, type EventFilter } from '../event/event.args.js';
-import { delegationsOf, eventWhere } from '../event/event.service.js';
+import { eventCriteria } from '../event/event.filter.js';
+import { delegationsOf } from '../event/event.service.js';
+import { eventWhere } from '../event/event.store.js';
 import { describedInBatches } from './export.batches.js';
 import { csvDocument, featureCollection, point, type CsvColumn, type CsvOptions, type Feature } from './export.format.js';
 import type { ParameterRules } from './export.params.js';
@@ -19,7 +21,7 @@ export const eventParameterRules: ParameterRules<EventWhere> = {
   names: eventParameters,
   kinds: Object.values(EventKind),
   // The parameters were checked against EventKind and the calendar before they reach the builder.
-  where: (db, filter, path) => eventWhere(db, filter as EventFilter, path),
+  where: (db, filter, path) => eventWhere(db, eventCriteria(filter as EventFilter, path)),
 };
 
 /** An event with everything its exports show. */

@@ -1,10 +1,12 @@
 import type { Context } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { idOf } from '../../shared/global-id.js';
-import { agreementWhere } from '../agreement/agreement.service.js';
-import { delegationWhere } from '../delegation/delegation.service.js';
-import { eventWhere } from '../event/event.service.js';
+import { agreementCriteria } from '../agreement/agreement.filter.js';
+import { agreementWhere } from '../agreement/agreement.store.js';
+import { delegationCriteria } from '../delegation/delegation.filter.js';
+import { delegationWhere } from '../delegation/delegation.store.js';
+import { eventCriteria } from '../event/event.filter.js';
+import { eventWhere } from '../event/event.store.js';
 import { readStatCounts, type Bucket, type StatCounts } from './stat-counts.js';
 import type { StatsFilter } from './stats.type.js';
 
@@ -22,21 +24,29 @@ export interface StatsScope {
   stored: (() => Promise<StatCounts>) | null;
 }
 
-export async function statsScope(db: Db, filter: StatsFilter | null | undefined): Promise<StatsScope> {
+/** The three lists a stats filter stands for, checked before any I/O (errors at the filter's own fields). */
+export function statsCriteria(filter: StatsFilter | null | undefined) {
   const { countryCode, cityId, articleId, delegationId, from, to } = filter ?? {};
-  const events = await eventWhere(db, { countryCode, cityId, articleId, delegationId, from, to, kind: filter?.eventKind });
-  const agreements = await agreementWhere(db, { countryCode, cityId, articleId, from, to, kind: filter?.agreementKind });
-  const delegations = await delegationWhere(db, { countryCode, articleId, from, to });
-  if (delegationId != null) delegations.AND.push({ id: idOf('Delegation', delegationId, ['filter', 'delegationId']) } as never);
-  const visitedCountry = countryCode != null ? { country: { isoCode: countryCode.trim().toUpperCase() } } : {};
-  let counts: Promise<StatCounts> | undefined;
-  const unfiltered = Object.values(filter ?? {}).every((value) => value == null);
+  const events = eventCriteria({ countryCode, cityId, articleId, delegationId, from, to, kind: filter?.eventKind });
   return {
     events,
-    agreements,
+    agreements: agreementCriteria({ countryCode, cityId, articleId, from, to, kind: filter?.agreementKind }),
+    delegations: { ...delegationCriteria({ countryCode, articleId, from, to }), ...(events.delegationId !== undefined && { id: events.delegationId }) },
+    unfiltered: Object.values(filter ?? {}).every((value) => value == null),
+  };
+}
+
+export async function statsScope(db: Db, filter: StatsFilter | null | undefined): Promise<StatsScope> {
+  const criteria = statsCriteria(filter);
+  const delegations = await delegationWhere(db, criteria.delegations);
+  const visitedCountry = criteria.events.countryCode !== undefined ? { country: { isoCode: criteria.events.countryCode } } : {};
+  let counts: Promise<StatCounts> | undefined;
+  return {
+    events: await eventWhere(db, criteria.events),
+    agreements: await agreementWhere(db, criteria.agreements),
     delegations,
     visits: { delegation: delegations, ...visitedCountry },
-    stored: unfiltered ? () => (counts ??= readStatCounts(db)) : null,
+    stored: criteria.unfiltered ? () => (counts ??= readStatCounts(db)) : null,
   };
 }
 
