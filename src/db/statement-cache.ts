@@ -28,6 +28,7 @@ export class PrismaBetterSqlite3WithStatementCache extends PrismaBetterSqlite3 {
 
   override async connect() {
     const adapter = await super.connect();
+    // The adapter keeps its better-sqlite3 handle in a field its type does not declare.
     cacheStatements((adapter as unknown as { client: Database }).client, this.cacheSize);
     return adapter;
   }
@@ -40,6 +41,7 @@ export function cacheStatements(db: Database, size: number): void {
   db.prepare = ((sql: string) => {
     let entry = kept.get(sql);
     if (!entry) kept.set(sql, (entry = new KeptStatement(prepare(sql))));
+    // Implements the part of Statement the adapter calls (run, all, get, raw, columns...), not the rest.
     return new ReusedStatement(entry) as unknown as Statement;
   }) as Database['prepare'];
 }

@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
-import { OrderDirection, paginate } from '../../shared/connection.js';
+import { OrderDirection } from '../../shared/connection.js';
+import { paginate } from '../../shared/paging.js';
 import { idOf } from '../../shared/global-id.js';
 import type { AgreementsArgs } from './agreement.args.js';
 import { agreementCriteria } from './agreement.filter.js';

@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js';
 import DataLoader from 'dataloader';
-import { OrderDirection, paginate, paginateGroups, type Page, type SortKey } from '../../shared/connection.js';
+import { OrderDirection, type Page } from '../../shared/connection.js';
+import { paginate, paginateGroups, type SortKey } from '../../shared/paging.js';
 import { idOf } from '../../shared/global-id.js';
 import { loadAll } from '../../shared/loaders.js';
 import type { Event } from '../../generated/prisma/client.js';

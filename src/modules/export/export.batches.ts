@@ -1,6 +1,6 @@
 import { createContext, type Context } from '../../context.js';
 import type { Db } from '../../db/client.js';
-import { keysetRows, type CursorValue, type PageQuery, type SortKey } from '../../shared/connection.js';
+import { keysetRows, type CursorValue, type PageQuery, type SortKey } from '../../shared/paging.js';
 
 export const EXPORT_BATCH_SIZE = 500;
 

@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
-import { OrderDirection, paginate } from '../../shared/connection.js';
+import { OrderDirection } from '../../shared/connection.js';
+import { paginate } from '../../shared/paging.js';
 import { countryCodeArg } from '../../shared/filters.js';
 import { idOf } from '../../shared/global-id.js';
 import type { ImagesArgs } from './image.args.js';

@@ -38,6 +38,7 @@ function evidenceOf<T extends RecordType>(type: T) {
         // Offsets may be left out when the quote occurs exactly once in the body: validation fills them in.
         start: z.number().int().nonnegative().nullish(),
         end: z.number().int().positive().nullish(),
+        // Each list of fact fields is a non-empty literal tuple; `as const` types it readonly, which z.enum refuses.
         facts: z.array(z.enum(factFields[type] as unknown as [string, ...string[]])).default([]),
       }),
     )

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from '../../context.js';
-import { cursorParts, packCursor, pagingOf, type Edge, type Page } from '../../shared/connection.js';
+import { type Edge, type Page } from '../../shared/connection.js';
+import { cursorParts, packCursor, pagingOf } from '../../shared/paging.js';
 import { badUserInput } from '../../shared/errors.js';
 import type { NodeType } from '../../shared/global-id.js';
 import { loadNode } from '../node/node.service.js';
