@@ -9,12 +9,12 @@ import { buildSchema, parse } from 'graphql';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../src/shared/paths.js';
+import { graphqlBlocks, pages, section as sectionOf } from './docs.js';
 import { startTestServer, type TestServer } from './helpers.js';
 
-// The README's Clients section, run as a user would: each snippet written to a file of its own and run
-// with tsx against a real server, with the real client packages (dev dependencies of this project).
-const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
-const section = readme.slice(readme.indexOf('## Clients'), readme.indexOf('\n## ', readme.indexOf('## Clients') + 1));
+// The Clients section of the docs (docs/api.md), run as a user would: each snippet written to a file of its
+// own and run with tsx against a real server, with the real client packages (dev dependencies of this project).
+const section = sectionOf('Clients').text;
 const QUICK_START_URL = 'http://127.0.0.1:4000/graphql';
 
 /** The section's code blocks that name their file (`// file: apollo.ts`), by that name. */
@@ -62,7 +62,7 @@ async function run(file: string): Promise<any> {
 /** The request log lines of the operation, in order. */
 const requestsOf = (operation: string) => server.logs.filter((line) => line.msg === 'request' && line.operation === operation);
 
-test('the section has a setup for each client the README names', () => {
+test('the section has a setup for each client the docs name', () => {
   expect([...files.keys()].sort()).toEqual(['apollo-persisted.ts', 'apollo.ts', 'codegen.ts', 'graphql-request.ts', 'src/EventsQuery.ts', 'src/relay.ts', 'urql.ts']);
   expect(relayConfig).toBeDefined();
 });
@@ -105,7 +105,7 @@ describe('each snippet runs against the service and gets the seed article’s re
   test('Relay: relay-compiler accepts the schema and the query, and relay-runtime runs the compiled query', async () => {
     writeFileSync(path.join(dir, 'relay.config.json'), relayConfig!);
     writeFileSync(path.join(dir, 'schema.graphql'), readFileSync(path.join(projectRoot, 'schema.graphql')));
-    // Beside the README's query: search paged both ways under @connection (it had no last/before, which
+    // Beside the docs' query: search paged both ways under @connection (it had no last/before, which
     // relay-compiler refused as unknown arguments).
     writeFileSync(
       path.join(dir, 'src', 'SearchResults.ts'),
@@ -130,18 +130,26 @@ export const searchResults = graphql\`
   });
 });
 
-describe('GraphQL Code Generator with the README’s config', () => {
-  // Every GraphQL example of the README, as one set of documents, as a project would keep them.
-  const operations = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
+describe('GraphQL Code Generator with the docs’ config', () => {
+  // Every GraphQL example of docs/, as one set of documents, as a project would keep them. The README's
+  // example is a copy of one of them (checked below), so a project would keep it once.
+  const blocks = [...pages].filter(([page]) => page.startsWith('docs/')).flatMap(([page, text]) => graphqlBlocks(text).map((block, index) => ({ page, index, block })));
+  const operations = blocks.map(({ block }) => block);
 
-  test('types every example operation of the README, with the scalars mapped, and the output type-checks', async () => {
+  test('the README’s example is a copy of an example of docs/, word for word', () => {
+    const readmeBlocks = graphqlBlocks(pages.get('README.md')!);
+    expect(readmeBlocks.length).toBeGreaterThan(0);
+    for (const block of readmeBlocks) expect(operations).toContain(block);
+  });
+
+  test('types every example operation of the docs, with the scalars mapped, and the output type-checks', async () => {
     const config = (await import(path.join(dir, 'codegen.ts'))).default;
     const [[output, target]] = Object.entries(config.generates) as [[string, { plugins: string[]; config: Record<string, unknown> }]];
     expect(target.plugins).toEqual(['typescript-operations']);
     const code = await codegen({
       filename: output,
       schema: parse(readFileSync(path.join(projectRoot, 'schema.graphql'), 'utf8')),
-      documents: operations.map((text, index) => ({ location: `README block ${index + 1}`, document: parse(text) })),
+      documents: blocks.map(({ page, index, block }) => ({ location: `${page} block ${index + 1}`, document: parse(block) })),
       plugins: [{ 'typescript-operations': {} }],
       pluginMap: { 'typescript-operations': typescriptOperations },
       config: target.config,
@@ -159,7 +167,7 @@ describe('GraphQL Code Generator with the README’s config', () => {
     expect(problems).toEqual([]);
   });
 
-  test('the README’s operations are valid, named and uniquely named against the schema', () => {
+  test('the docs’ operations are valid, named and uniquely named against the schema', () => {
     const schema = buildSchema(readFileSync(path.join(projectRoot, 'schema.graphql'), 'utf8'));
     const names = operations.map((text) => /^(query|mutation) (\w+)/m.exec(text)?.[2]);
     expect(names.filter((name) => name === undefined)).toEqual([]);
