@@ -1,10 +1,10 @@
 import { isEnumType, isInputObjectType, isListType, isNonNullType, type GraphQLInputObjectType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { expect, test } from 'vitest';
 import { z } from 'zod';
-import { articleDocumentSchema } from '../src/modules/ingest/document.js';
+import { articleDocumentSchema } from '../src/modules/import/document.js';
 import { getSchema } from '../src/schema.js';
 
-// The document format is declared twice, as zod (document.ts) and as articleImport's input types (ingest.input.ts),
+// The document format is declared twice, as zod (document.ts) and as articleImport's input types (document.input.ts),
 // and a document file must be sendable as `input` unchanged: both must take the same fields, so neither drifts.
 
 /**
