@@ -1,13 +1,11 @@
 import type { Db } from '../../db/client.js';
 import { countryName } from '../../shared/countries.js';
-import { countryCodeArg } from '../../shared/filters.js';
-import { idOf } from '../../shared/global-id.js';
 import { cityKey, documentOf, organizationKey } from './document-of.js';
 import type { ArticleDocument, EvidenceInput } from '../import/document.js';
 import { takeWriteLock, type Tx } from '../../db/write-lock.js';
 import { documentHash } from '../import/import.service.js';
 import { writeDocument } from '../import/writer.js';
-import { EditRefused } from './record-edit.js';
+import { EditRefused, quotesFor, setEvidence, setPlace } from './record-edit.js';
 import type { VersionedTable } from './record-store.js';
 import type { UserErrorShape } from '../../shared/errors.js';
 import { DocumentValidationError, validateDocument } from '../import/validate.js';
@@ -100,29 +98,17 @@ export class DocumentEdit {
     return key;
   }
 
-  /** Sets a record's quotes when the input gives them (they replace the old ones). */
-  setEvidence(item: { evidence: EvidenceInput[] }, evidence: { quote: string; start?: number | null; end?: number | null; facts: string[] }[] | null | undefined) {
-    if (evidence != null) item.evidence = evidence.map(({ quote, start, end, facts }) => ({ quote, start, end, facts }));
+  setEvidence(item: { evidence: EvidenceInput[] }, evidence: Parameters<typeof setEvidence>[1]) {
+    setEvidence(item, evidence);
   }
 
-  /** Sets a record's city and country from the input's `cityId` and `countryCode` (null clears, omitted keeps). */
-  async setPlace(item: { cityKey?: string | null; countryCode?: string | null; evidence: EvidenceInput[] }, input: { cityId?: string | null; countryCode?: string | null }) {
-    if (input.countryCode !== undefined) {
-      item.countryCode = input.countryCode == null ? null : await this.country(countryCodeArg(input.countryCode, ['input', 'countryCode']));
-    }
-    if (input.cityId !== undefined) {
-      item.cityKey = input.cityId == null ? null : await this.city(idOf('City', input.cityId, ['input', 'cityId']), item.evidence, ['input', 'cityId']);
-    }
+  setPlace(item: Parameters<typeof setPlace>[1], input: Parameters<typeof setPlace>[2]) {
+    return setPlace(this, item, input);
   }
 
   private source(source: { key: string; name: string; url: string | null }) {
     if (!this.doc.referenceSources.some((s) => s.key === source.key)) this.doc.referenceSources.push({ key: source.key, name: source.name, url: source.url });
   }
-}
-
-/** The quotes among `support` that name `fact`, offered for the field `as` of another record. */
-function quotesFor(support: EvidenceInput[], fact: string, as: string): EvidenceInput[] {
-  return support.filter((item) => item.facts.includes(fact)).map((item) => ({ ...item, facts: [as] }));
 }
 
 /** A key for a new record: the name in lower case, letters and digits only, made unique in its section. */

@@ -42,8 +42,31 @@ type Added =
   | { kind: 'organization'; id: number; item: Doc['organizations'][number]; inputPath: string[] };
 
 /** The quotes among `support` that name `fact`, offered for the field `as` of another record. */
-function quotesFor(support: EvidenceInput[], fact: string, as: string): EvidenceInput[] {
+export function quotesFor(support: EvidenceInput[], fact: string, as: string): EvidenceInput[] {
   return support.filter((item) => item.facts.includes(fact)).map((item) => ({ ...item, facts: [as] }));
+}
+
+type EvidenceArg = { quote: string; start?: number | null; end?: number | null; facts: string[] };
+type PlacedItem = { cityKey?: string | null; countryCode?: string | null; evidence: EvidenceInput[] };
+type PlaceInput = { cityId?: string | null; countryCode?: string | null };
+
+/** Sets a record's quotes when the input gives them (they replace the old ones). */
+export function setEvidence(item: { evidence: EvidenceInput[] }, evidence: EvidenceArg[] | null | undefined) {
+  if (evidence != null) item.evidence = evidence.map(({ quote, start, end, facts }) => ({ quote, start, end, facts }));
+}
+
+/** Sets a record's city and country from the input's `cityId` and `countryCode` (null clears, omitted keeps). */
+export async function setPlace(
+  places: { country(code: string): Promise<string>; city(id: number, support: EvidenceInput[], inputPath: string[]): Promise<string> },
+  item: PlacedItem,
+  input: PlaceInput,
+) {
+  if (input.countryCode !== undefined) {
+    item.countryCode = input.countryCode == null ? null : await places.country(countryCodeArg(input.countryCode, ['input', 'countryCode']));
+  }
+  if (input.cityId !== undefined) {
+    item.cityKey = input.cityId == null ? null : await places.city(idOf('City', input.cityId, ['input', 'cityId']), item.evidence, ['input', 'cityId']);
+  }
 }
 
 export class RecordEdit {
@@ -118,19 +141,12 @@ export class RecordEdit {
     return ref;
   }
 
-  /** Sets a record's quotes when the input gives them (they replace the old ones). */
-  setEvidence(item: { evidence: EvidenceInput[] }, evidence: { quote: string; start?: number | null; end?: number | null; facts: string[] }[] | null | undefined) {
-    if (evidence != null) item.evidence = evidence.map(({ quote, start, end, facts }) => ({ quote, start, end, facts }));
+  setEvidence(item: { evidence: EvidenceInput[] }, evidence: EvidenceArg[] | null | undefined) {
+    setEvidence(item, evidence);
   }
 
-  /** Sets a record's city and country from the input's `cityId` and `countryCode` (null clears, omitted keeps). */
-  async setPlace(item: { cityKey?: string | null; countryCode?: string | null; evidence: EvidenceInput[] }, input: { cityId?: string | null; countryCode?: string | null }) {
-    if (input.countryCode !== undefined) {
-      item.countryCode = input.countryCode == null ? null : await this.country(countryCodeArg(input.countryCode, ['input', 'countryCode']));
-    }
-    if (input.cityId !== undefined) {
-      item.cityKey = input.cityId == null ? null : await this.city(idOf('City', input.cityId, ['input', 'cityId']), item.evidence, ['input', 'cityId']);
-    }
+  setPlace(item: PlacedItem, input: PlaceInput) {
+    return setPlace(this, item, input);
   }
 
   /** The references resolved to database ids, for writing the record. */
