@@ -3,24 +3,22 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
 import type { Logger } from 'pino';
-import { createContext, type Context } from './context.js';
+import { createContext } from './context.js';
 import type { Db, QueryEvents } from './db/client.js';
-import { loadMigrations } from './db/migrate.js';
-import { cachePolicyPlugins } from './http/cache.js';
+import { startApollo } from './http/apollo.js';
 import { compileTrust } from './http/client-address.js';
 import { createDrain, limitConnectionsPerClient, serverOptions } from './http/connections.js';
 import { parseGraphQLRequest, readBody } from './http/graphql-request.js';
-import { costLimitPlugin, limitRules, noSubscriptionsOverHttp } from './http/limits.js';
 import { createMetrics } from './http/metrics.js';
-import { apolloLogger, formatErrors, observabilityPlugin, type RequestTrace } from './http/observability.js';
+import type { RequestTrace } from './http/observability.js';
+import { createOperations } from './http/operations.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { ResponseCache } from './http/response-cache.js';
 import { defaultSettings, type ServerSettings } from './http/settings.js';
 import { EXPORT_PATH_PREFIX, handleExport } from './modules/export/export.handler.js';
 import { createExplorer } from './modules/explorer/explorer.js';
-import { getSchema } from './schema.js';
 import { authenticate, type ApiKey } from './shared/auth.js';
 import { errorBody, HttpError, sendJson } from './shared/http.js';
 
@@ -84,35 +82,8 @@ export async function createServer({ db, databaseFile, logger, apiKeys = [], set
   const connections = limitConnectionsPerClient(server, settings.maxConnectionsPerClient, trust, () => metrics.connectionRefused());
   const rateLimited = createRateLimiter({ requests: settings.rateLimitRequests, windowSeconds: settings.rateLimitWindowSeconds, trust });
   (db as unknown as QueryEvents).$on?.('query', (event) => metrics.dbQuery(event.query, event.duration / 1000));
-  const expectedMigrations = loadMigrations().migrationDirectories.length;
-
-  const schema = await getSchema();
-  const apollo = new ApolloServer<Context>({
-    schema,
-    logger: apolloLogger(logger),
-    introspection: settings.introspection,
-    // main.ts owns the signals: Apollo's own handlers would stop it and re-raise the signal mid-shutdown.
-    stopOnTerminationSignals: false,
-    includeStacktraceInErrorResponses: false,
-    parseOptions: { maxTokens: settings.maxTokens },
-    validationRules: [...limitRules(settings), noSubscriptionsOverHttp],
-    formatError: formatErrors(settings.suggestions),
-    plugins: [explorer.plugin, costLimitPlugin(schema, settings.maxCost), ...cachePolicyPlugins(settings.cacheMaxAgeSeconds), observabilityPlugin(logger)],
-  });
-  await apollo.start();
-
-  /** Null when ready to serve; otherwise why not. */
-  async function unready(): Promise<string | null> {
-    if (drain.draining) return 'shutting down';
-    try {
-      const [row] = await db.$queryRawUnsafe<{ applied: number | bigint }[]>(
-        'SELECT count(*) AS applied FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-      );
-      return Number(row?.applied ?? 0) < expectedMigrations ? 'database migrations pending' : null;
-    } catch {
-      return 'database unreachable';
-    }
-  }
+  const operations = createOperations(db, drain, metrics);
+  const apollo = await startApollo(settings, logger, explorer.plugin);
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     // Refused for holding too many connections: answered already (connections.ts).
@@ -160,17 +131,15 @@ export async function createServer({ db, databaseFile, logger, apiKeys = [], set
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') {
       trace.route = 'healthz';
-      return sendJson(res, 200, { status: 'ok' });
+      return operations.healthz(req, res);
     }
     if (url.pathname === '/readyz') {
       trace.route = 'readyz';
-      const reason = await unready();
-      return sendJson(res, reason ? 503 : 200, reason ? { status: 'unavailable', reason } : { status: 'ready' });
+      return operations.readyz(req, res);
     }
     if (url.pathname === '/metrics') {
       trace.route = 'metrics';
-      res.writeHead(200, { 'content-type': metrics.registry.contentType });
-      return res.end(await metrics.registry.metrics());
+      return operations.metrics(req, res);
     }
     const wait = await rateLimited(req);
     if (wait != null) {
