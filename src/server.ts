@@ -3,14 +3,12 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HeaderMap } from '@apollo/server';
 import type { Logger } from 'pino';
-import { createContext } from './context.js';
 import type { Db, QueryEvents } from './db/client.js';
 import { startApollo } from './http/apollo.js';
 import { compileTrust } from './http/client-address.js';
 import { createDrain, limitConnectionsPerClient, serverOptions } from './http/connections.js';
-import { parseGraphQLRequest, readBody } from './http/graphql-request.js';
+import { createGraphQLHandler, GRAPHQL_PATH } from './http/graphql-handler.js';
 import { createMetrics } from './http/metrics.js';
 import type { RequestTrace } from './http/observability.js';
 import { createOperations } from './http/operations.js';
@@ -19,11 +17,10 @@ import { ResponseCache } from './http/response-cache.js';
 import { defaultSettings, type ServerSettings } from './http/settings.js';
 import { EXPORT_PATH_PREFIX, handleExport } from './modules/export/export.handler.js';
 import { createExplorer } from './modules/explorer/explorer.js';
-import { authenticate, type ApiKey } from './shared/auth.js';
+import type { ApiKey } from './shared/auth.js';
 import { errorBody, HttpError, sendJson } from './shared/http.js';
 
-export const GRAPHQL_PATH = '/graphql';
-
+export { GRAPHQL_PATH } from './http/graphql-handler.js';
 export { defaultSettings, settingsFromConfig, type ServerSettings } from './http/settings.js';
 
 export interface ServerDeps {
@@ -42,32 +39,10 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-/**
- * Whether a GET passes Apollo's CSRF prevention (which a cache hit does not reach): it names the
- * operation or asks for a preflight in a header, or has a Content-Type a simple cross-site request
- * cannot send. (A POST's body is only read as JSON, which is never a simple request's type.)
- */
-function preflighted(req: IncomingMessage): boolean {
-  if (req.headers['apollo-require-preflight'] !== undefined || req.headers['x-apollo-operation-name'] !== undefined) return true;
-  const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-  return type !== undefined && type !== '' && !['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'].includes(type);
-}
-
 /** A client's X-Request-Id when it is a sane token; otherwise a new one. */
 function requestIdOf(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
   return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
-}
-
-/** The error codes of a GraphQL response body, for the log and the metrics (only bodies that have errors are parsed). */
-function errorCodesOf(body: string): string[] {
-  if (!body.includes('"errors"')) return [];
-  try {
-    const parsed = JSON.parse(body) as { errors?: { extensions?: { code?: unknown } }[] };
-    return (parsed.errors ?? []).map((error) => (typeof error.extensions?.code === 'string' ? error.extensions.code : 'UNKNOWN'));
-  } catch {
-    return [];
-  }
 }
 
 /** The HTTP server with Apollo on /graphql; used by main and by the tests. Listens when started. */
@@ -84,6 +59,7 @@ export async function createServer({ db, databaseFile, logger, apiKeys = [], set
   (db as unknown as QueryEvents).$on?.('query', (event) => metrics.dbQuery(event.query, event.duration / 1000));
   const operations = createOperations(db, drain, metrics);
   const apollo = await startApollo(settings, logger, explorer.plugin);
+  const graphql = createGraphQLHandler({ apollo, db, apiKeys, responseCache, metrics, limits: settings });
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     // Refused for holding too many connections: answered already (connections.ts).
@@ -159,49 +135,7 @@ export async function createServer({ db, databaseFile, logger, apiKeys = [], set
     }
     if (url.pathname !== GRAPHQL_PATH) throw new HttpError(404, 'NOT_FOUND', `no route ${url.pathname}; GraphQL is at ${GRAPHQL_PATH}`);
     trace.route = 'graphql';
-    await serveGraphQL(req, res, url, trace);
-  }
-
-  async function serveGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, trace: RequestTrace) {
-    const raw = req.method === 'POST' ? await readBody(req, settings.maxBodyBytes) : '';
-    // Anonymous reads may be answered from the response cache, without running Apollo at all. A request
-    // with any Authorization header, an empty one included, is not anonymous: Apollo decides (401).
-    const cacheKey =
-      responseCache && req.headers.authorization === undefined && (req.method === 'POST' || (req.method === 'GET' && preflighted(req)))
-        ? responseCache.keyOf(req.method, req.headers['content-type'], req.headers.accept, req.method === 'POST' ? raw : url.search)
-        : null;
-    if (cacheKey) {
-      const hit = responseCache!.get(cacheKey);
-      metrics.responseCache(hit ? 'hit' : 'miss');
-      if (hit) {
-        trace.operation = hit.operation;
-        res.writeHead(200, [...hit.headers, 'age', String(hit.ageSeconds)]);
-        return res.end(hit.body);
-      }
-    }
-    const { body, operationName } = parseGraphQLRequest(req, url, raw, settings);
-    trace.operation = operationName;
-    const version = cacheKey ? responseCache!.version() : 0;
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      // A bad credential throws a GraphQLError here; Apollo answers with its extensions.http (401, WWW-Authenticate).
-      context: async () => ({ ...createContext(db, authenticate(req.headers.authorization, apiKeys)), trace }),
-    });
-    for (const [name, value] of response.headers) res.setHeader(name, value);
-    // What a key may read is its own business: never let a shared cache keep it.
-    if (req.headers.authorization !== undefined) res.setHeader('cache-control', 'private, no-store');
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      if (cacheKey) responseCache!.offer(cacheKey, version, { status: res.statusCode, headers: response.headers, body: response.body.string, operation: trace.operation ?? null });
-      trace.errorCodes.push(...errorCodesOf(response.body.string));
-      return res.end(response.body.string);
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    await graphql(req, res, url, trace);
   }
 
   return {
