@@ -5,8 +5,8 @@ import type { Context } from '../context.js';
 /**
  * The Cache-Control of GraphQL responses: every successful read gets `max-age=<maxAgeSeconds>, public`
  * (mutations and failed reads `no-store`), which a CDN honours on GET requests (persisted queries
- * included); server.ts turns it into `private, no-store` for requests that carry a key. The in-process
- * cache (response-cache.ts) keeps exactly the responses this makes public.
+ * included); graphql-handler.ts turns it into `private, no-store` for requests that carry a key. The
+ * in-process cache (response-cache.ts) keeps exactly the responses this makes public.
  *
  * One policy for the whole response instead of Apollo's per-field cache-control plugin: no field carries
  * its own hint here, and that plugin's willResolveField hook wraps every resolver of every request (a

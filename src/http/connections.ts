@@ -63,9 +63,9 @@ export function limitConnectionsPerClient(server: Server, max: number, trust: Tr
 
 /**
  * Graceful shutdown of the HTTP server. `stop` stops accepting connections and lets every request in
- * flight finish; the request handler (server.ts) answers every request that arrives from then on with
- * `Connection: close`, so each connection closes after its next response, and readiness answers 503 on all
- * of them until they do. Idle keep-alive connections are not cut: they end at the keep-alive timeout the
+ * flight finish; the request listener (request-listener.ts) answers every request that arrives from then
+ * on with `Connection: close`, so each connection closes after its next response, and readiness answers
+ * 503 on all of them until they do. Idle keep-alive connections are not cut: they end at the keep-alive timeout the
  * server announced (5 s), after which no client reuses them, so no request ever meets a connection reset.
  * At `graceMs` the rest are closed.
  *

@@ -11,7 +11,7 @@ export interface RequestTrace {
   route: string;
   operation?: string | null;
   errorCodes: string[];
-  /** Set once an unexpected error of this request is logged: a 5xx without one is logged by server.ts. */
+  /** Set once an unexpected error of this request is logged: a 5xx without one is logged by request-listener.ts. */
   errorLogged?: boolean;
 }
 

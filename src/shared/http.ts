@@ -11,7 +11,7 @@ export function errorBody(code: string, message: string, extensions: Record<stri
   return { errors: [{ message, extensions: { code, ...extensions } }] };
 }
 
-/** A refusal outside GraphQL execution: server.ts sends it as `status` with `errorBody(code, message)`. */
+/** A refusal outside GraphQL execution: http/request-listener.ts sends it as `status` with `errorBody(code, message)`. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,

@@ -61,7 +61,8 @@ function sendHeadersOnly(res: ServerResponse, headers: OutgoingHttpHeaders): voi
 /**
  * Writes the chunks as they come, waiting for 'drain' whenever the client reads slower than the
  * database, so only about one batch is ever held. Headers go with the first chunk: a failure before it is
- * a clean 500 (server.ts); after it the caller destroys the socket, so the download shows as truncated.
+ * a clean 500 (http/request-listener.ts); after it the caller destroys the socket, so the download shows
+ * as truncated.
  */
 async function stream(res: ServerResponse, headers: OutgoingHttpHeaders, chunks: AsyncIterable<string>): Promise<void> {
   for await (const chunk of chunks) {
