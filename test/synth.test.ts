@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Db } from '../src/db/client.js';
 import { SYNTH_ACTOR, SYNTH_SOURCE, synthesize, SynthError } from '../bench/synthetic-data.js';
-import { documentOf } from '../src/modules/edit/document-of.js';
+import { documentOf } from './document-of.js';
 import { validateDocument } from '../src/modules/import/validate.js';
 import { projectRoot } from '../src/shared/paths.js';
 import { openTestDatabase, snapshot } from './helpers.js';

@@ -2,9 +2,9 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { countryCodeArg } from '../../shared/filters.js';
 import { idOf, toGlobalId } from '../../shared/global-id.js';
-import type { ArticleDocument } from '../import/document.js';
 import type { RecordEdit } from '../edit/record-edit.js';
-import { createOwned, deleteOwned, describeCounts, updateOwned, type DocItem, type OwnedKind } from '../edit/owned.js';
+import { createOwned, deleteOwned, deleteRows, describeCounts, updateOwned, type DocItem, type OwnedKind } from '../edit/owned.js';
+import { writes } from '../import/changes.js';
 import { deletePayload, mutationPayload } from '../edit/payload.js';
 import { DelegationCreateInput, DelegationDeleteInput, DelegationUpdateInput, type DelegationFieldsInput } from './delegation.input.js';
 import { Delegation } from './delegation.type.js';
@@ -51,11 +51,11 @@ async function applyFields(edit: RecordEdit, articleId: number, delegation: DocI
   }
 }
 
-/** A delegation's descendants in the document (children, their children, ...), by key. */
-function descendants(doc: ArticleDocument, key: string): Set<string> {
-  const found = new Set<string>();
-  for (let frontier = [key]; frontier.length > 0; ) {
-    frontier = doc.delegations.filter((d) => d.parentKey != null && frontier.includes(d.parentKey) && !found.has(d.key)).map((d) => d.key);
+/** A delegation's descendants (children, their children, ...) among its article's delegations. */
+function descendants(delegations: { id: number; parentId: number | null }[], id: number): Set<number> {
+  const found = new Set<number>();
+  for (let frontier = [id]; frontier.length > 0; ) {
+    frontier = delegations.filter((d) => d.parentId != null && frontier.includes(d.parentId) && !found.has(d.id)).map((d) => d.id);
     for (const child of frontier) found.add(child);
   }
   return found;
@@ -79,17 +79,26 @@ export class DelegationMutationResolver {
       'Deletes a delegation and its quotes. Refused with REFERENCED while delegations travelled within it or events list it, unless `cascade`. Needs an editor key.',
   })
   delegationDelete(@Ctx() ctx: Context, @Arg('input', () => DelegationDeleteInput, { description: 'The delegation.' }) input: DelegationDeleteInput) {
-    return deleteOwned(ctx, delegationKind, input, async (edit, delegation) => {
-      const children = descendants(edit.doc, delegation.key);
-      const gone = new Set([delegation.key, ...children]);
-      const events = edit.doc.events.filter((e) => e.participants.some((p) => gone.has(p.delegationKey)));
-      const childRows = await edit.tx.delegation.findMany({ where: { articleId: delegation.articleId, key: { in: [...children] } }, select: { id: true } });
+    return deleteOwned(ctx, delegationKind, input, async (tx, delegation) => {
+      const siblings = await tx.delegation.findMany({ where: { articleId: delegation.articleId }, select: { id: true, parentId: true } });
+      const children = [...descendants(siblings, delegation.id)];
+      const gone = [delegation.id, ...children];
+      // Events keep their other participants; they lose these delegations, which changes them (version, audit).
+      const events = await tx.event.findMany({ where: { participations: { some: { delegationId: { in: gone } } } }, include: { participations: true, organizers: true } });
       return {
-        ids: childRows.map((row) => toGlobalId('Delegation', row.id)),
-        description: describeCounts([[children.size, 'delegation'], [events.length, 'event']]),
-        remove: (doc) => {
-          doc.delegations = doc.delegations.filter((d) => !children.has(d.key));
-          for (const event of doc.events) event.participants = event.participants.filter((p) => !gone.has(p.delegationKey));
+        ids: children.map((id) => toGlobalId('Delegation', id)),
+        description: describeCounts([[children.length, 'delegation'], [events.length, 'event']]),
+        cascade: async (tx, log) => {
+          for (const event of events) {
+            const participations = event.participations.map(({ delegationId, role }) => ({ delegationId, role }));
+            const organizers = event.organizers.map(({ organizationId }) => ({ organizationId }));
+            await log.put('events', event, {}, writes(tx.event), {
+              before: { participations, organizers },
+              after: { participations: participations.filter((p) => !gone.includes(p.delegationId)), organizers },
+              changed: true,
+            });
+          }
+          await deleteRows(tx, log, 'delegations', { id: { in: children } });
         },
       };
     });

@@ -5,13 +5,12 @@ import { requireRole } from '../../shared/auth.js';
 import type { UserErrorShape } from '../../shared/errors.js';
 import { idOf, toGlobalId, type NodeType } from '../../shared/global-id.js';
 import { checkRecord } from '../import/checks.js';
-import type { ArticleDocument } from '../import/document.js';
 import { ownedRecords, type OwnedItem, type OwnedSection } from '../import/rows.js';
-import { editArticle, newKey, type DocumentEdit } from './edit.service.js';
+import { ChangeLog } from '../import/changes.js';
 import { itemOf, linkIncludes, type StoredRows } from './owned-items.js';
 import { EditRefused, RecordEdit } from './record-edit.js';
 import { lockArticle, lockArticleOf, recordFacts, type StoredRow, type VersionedTable } from './record-store.js';
-import { quoteSignature, writeRecord } from './write-record.js';
+import { ownedTarget, storedQuotes, writeRecord } from './write-record.js';
 
 // Create, update and delete for the records an article owns (delegations, events, agreements, images).
 // A create or an update reads the one record and what it refers to, checks it with the import's checks
@@ -33,8 +32,36 @@ export interface OwnedKind<S extends Section> {
 
 const recordTypes = { delegations: 'delegation', events: 'event', agreements: 'agreement', images: 'image' } as const;
 
+/** A key for a new record: the name in lower case, letters and digits only, made unique in its section. */
+export function newKey(name: string, taken: { key: string }[]): string {
+  const base =
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'record';
+  const keys = new Set(taken.map((item) => item.key));
+  let key = base;
+  for (let n = 2; keys.has(key); n++) key = `${base}-${n}`;
+  return key;
+}
+
+/** No lost updates: an edit based on another version than the stored one is a CONFLICT. */
+export function checkVersion(what: string, stored: number, read: number) {
+  if (stored !== read) {
+    throw new EditRefused([{
+      path: ['input', 'version'],
+      message: `the ${what} is at version ${stored}, not ${read}: it changed since it was read; read it again and redo the edit`,
+      code: 'CONFLICT',
+    }]);
+  }
+}
+
 /** Runs an edit in one transaction; a refusal rolls it back and comes back as userErrors. */
-async function refusable<T>(db: Db, run: (tx: Tx) => Promise<T>): Promise<{ record: T | null; userErrors: UserErrorShape[] }> {
+export async function refusable<T>(db: Db, run: (tx: Tx) => Promise<T>): Promise<{ record: T | null; userErrors: UserErrorShape[] }> {
   try {
     return { record: await db.$transaction(run, { timeout: 30_000 }), userErrors: [] };
   } catch (error) {
@@ -49,7 +76,7 @@ async function checkAndWrite<S extends Section>(edit: RecordEdit, kind: OwnedKin
   // checkRecord[type] takes that type's record, and recordTypes pairs each section with its type.
   const check = checkRecord[recordTypes[kind.section]] as (c: Parameters<typeof checkRecord.event>[0], path: [], record: DocItem<S>) => void;
   edit.check((c) => check(c, [], item));
-  return writeRecord(edit, ownedRecords[kind.section], row, item, actor, evidenceIds);
+  return writeRecord(edit, ownedTarget(edit.tx, ownedRecords[kind.section], edit.articleId, item), row, actor, evidenceIds);
 }
 
 const notFound = (what: string, field = 'id'): UserErrorShape[] => [{ path: ['input', field], message: `no ${what} has this ID`, code: 'NOT_FOUND' }];
@@ -93,29 +120,33 @@ export async function updateOwned<S extends Section>(
     const facts = await recordFacts(tx, kind.section, id);
     const row = facts && (await ownedRecords[kind.section].model(tx).findUnique({ where: { id }, include: linkIncludes[kind.section] }));
     if (!facts || !row) throw new EditRefused(notFound(kind.what));
-    if (row.version !== input.version) {
-      throw new EditRefused([{
-        path: ['input', 'version'],
-        message: `the ${kind.what} is at version ${row.version}, not ${input.version}: it changed since it was read; read it again and redo the edit`,
-        code: 'CONFLICT',
-      }]);
-    }
+    checkVersion(kind.what, row.version, input.version);
     const edit = new RecordEdit(tx, row.articleId, facts.body);
     // The row was read with this kind's includes (linkIncludes), which is what StoredRows[S] describes.
     const item = await (itemOf[kind.section] as (e: RecordEdit, r: StoredRows[S], f: typeof facts) => Promise<DocItem<S>>)(edit, row as unknown as StoredRows[S], facts);
     await fill(edit, item, row.articleId);
-    return checkAndWrite(edit, kind, row, item, viewer.keyId, facts.evidence.map((e) => ({ id: e.id, signature: quoteSignature({ start: e.start!, end: e.end!, facts: [...e.facts].sort().join(' ') }) })));
+    return checkAndWrite(edit, kind, row, item, viewer.keyId, storedQuotes(facts.evidence));
   });
 }
 
-/** What refers to a record about to be deleted: described for the refusal, removed from the document on cascade. */
+/** What refers to a record about to be deleted: described for the refusal, deleted or unlinked on cascade. */
 export interface Dependents {
   /** Global IDs of the records that go with it on cascade. */
   ids: string[];
   /** For the refusal: "2 image(s) and 1 agreement(s)"; empty when nothing refers to it. */
   description: string;
-  /** Removes the dependents from the document (or unlinks them, for link rows). */
-  remove: (doc: ArticleDocument) => void;
+  /** Deletes the dependents, or unlinks the records that only link to it, with their versions and audit rows. */
+  cascade: (tx: Tx, log: ChangeLog) => Promise<void>;
+}
+
+/** Deletes rows of an owned kind with an audit row each (their link rows and quotes go with them). */
+export async function deleteRows(tx: Tx, log: ChangeLog, section: Section, where: Record<string, unknown>): Promise<StoredRow[]> {
+  const model = ownedRecords[section].model(tx);
+  const rows = await model.findMany({ where, include: linkIncludes[section] });
+  if (rows.length === 0) return [];
+  await model.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
+  for (const row of rows) log.record(section, 'DELETE', row.id, row, null);
+  return rows as StoredRow[];
 }
 
 /** Deletes a record the article owns; refused while others refer to it, unless `cascade`. */
@@ -123,35 +154,32 @@ export async function deleteOwned<S extends Section>(
   ctx: Context,
   kind: OwnedKind<S>,
   input: { id: string; version?: number | null; cascade: boolean },
-  dependentsOf: (edit: DocumentEdit, row: OwnedRow) => Promise<Dependents>,
+  dependentsOf: (tx: Tx, row: OwnedRow) => Promise<Dependents>,
 ) {
   const viewer = requireRole(ctx, 'editor');
   const id = idOf(kind.type, input.id, ['input', 'id']);
-  const row = await ownedRecords[kind.section].model(ctx.db).findUnique({ where: { id } });
-  if (!row) return { deletedId: null, alsoDeletedIds: [], userErrors: notFound(kind.what) };
-  let also: string[] = [];
-  const { userErrors } = await editArticle(ctx.db, {
-    articleId: row.articleId,
-    actor: viewer.keyId,
-    expect: { table: kind.table, id, version: input.version },
-    change: async (edit) => {
-      // Read under the write lock, so a record added meanwhile cannot be left pointing at nothing.
-      const dependents = await dependentsOf(edit, row);
-      if (dependents.description !== '' && !input.cascade) {
-        throw new EditRefused([{ path: ['input', 'id'], message: `${dependents.description} refer to this ${kind.what}; pass cascade: true to delete them too`, code: 'REFERENCED' }]);
-      }
-      dependents.remove(edit.doc);
-      also = dependents.ids;
-      (edit.doc[kind.section] as DocItem<S>[]).splice((edit.doc[kind.section] as DocItem<S>[]).findIndex((item) => item.key === row.key), 1);
-    },
-    result: async () => null,
+  const { record: also, userErrors } = await refusable(ctx.db, async (tx) => {
+    await lockArticleOf(tx, kind.section, id);
+    const row = await ownedRecords[kind.section].model(tx).findUnique({ where: { id } });
+    if (!row) throw new EditRefused(notFound(kind.what));
+    if (input.version != null) checkVersion(kind.what, row.version, input.version);
+    // Read under the write lock, so a record added meanwhile cannot be left pointing at nothing.
+    const dependents = await dependentsOf(tx, row);
+    if (dependents.description !== '' && !input.cascade) {
+      throw new EditRefused([{ path: ['input', 'id'], message: `${dependents.description} refer to this ${kind.what}; pass cascade: true to delete them too`, code: 'REFERENCED' }]);
+    }
+    const log = new ChangeLog(viewer.keyId);
+    await dependents.cascade(tx, log);
+    await deleteRows(tx, log, kind.section, { id });
+    await tx.auditEntry.createMany({ data: log.audit });
+    return dependents.ids;
   });
   if (userErrors.length > 0) return { deletedId: null, alsoDeletedIds: [], userErrors };
-  return { deletedId: toGlobalId(kind.type, id), alsoDeletedIds: also, userErrors: [] };
+  return { deletedId: toGlobalId(kind.type, id), alsoDeletedIds: also ?? [], userErrors: [] };
 }
 
 /** For the kinds nothing refers to (agreements, images): a delete has nothing to refuse or cascade. */
-export const noDependents = async (): Promise<Dependents> => ({ ids: [], description: '', remove: () => {} });
+export const noDependents = async (): Promise<Dependents> => ({ ids: [], description: '', cascade: async () => {} });
 
 /** "2 agreement(s) and 1 image(s)" for the non-empty counts. */
 export function describeCounts(counts: [number, string][]): string {

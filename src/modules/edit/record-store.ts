@@ -55,16 +55,34 @@ interface FactsRow {
 /** One statement: the record's article body, place and quotes (a row per quote). */
 export async function recordFacts(tx: Tx, section: OwnedSection, id: number): Promise<RecordFacts | null> {
   const { table, city, country, subject } = tables[section];
-  const rows = await tx.$queryRawUnsafe<FactsRow[]>(
-    `SELECT a."body", ${country ? 'co."isoCode"' : 'NULL'} AS "countryCode", ci."name" AS "cityName", cc."isoCode" AS "cityCountryCode",
-       ci."countryId" AS "cityCountryId", ev."id" AS "evidenceId", ev."start", ev."end", ev."quote", ev."facts"
+  return factsOf(await tx.$queryRawUnsafe<FactsRow[]>(
+    `SELECT a."body", ${country ? 'co."isoCode"' : 'NULL'} AS "countryCode", ${placeColumns}
      FROM "${table}" r JOIN "Article" a ON a."id" = r."articleId"
      ${country ? `LEFT JOIN "Country" co ON co."id" = r."${country}"` : ''}
      LEFT JOIN "City" ci ON ci."id" = r."${city}" LEFT JOIN "Country" cc ON cc."id" = ci."countryId"
      LEFT JOIN "Evidence" ev ON ev."${subject}" = r."id"
      WHERE r."id" = ? ORDER BY ev."start", ev."id"`,
     id,
-  );
+  ));
+}
+
+/** One statement: an organization's place and the quotes of one article that name it, with that article's body. */
+export async function organizationFacts(tx: Tx, id: number, articleId: number): Promise<RecordFacts | null> {
+  return factsOf(await tx.$queryRawUnsafe<FactsRow[]>(
+    `SELECT a."body", co."isoCode" AS "countryCode", ${placeColumns}
+     FROM "Organization" r JOIN "Article" a ON a."id" = ? JOIN "Country" co ON co."id" = r."countryId"
+     LEFT JOIN "City" ci ON ci."id" = r."cityId" LEFT JOIN "Country" cc ON cc."id" = ci."countryId"
+     LEFT JOIN "Evidence" ev ON ev."organizationId" = r."id" AND ev."articleId" = a."id"
+     WHERE r."id" = ? ORDER BY ev."start", ev."id"`,
+    articleId,
+    id,
+  ));
+}
+
+const placeColumns = `ci."name" AS "cityName", cc."isoCode" AS "cityCountryCode", ci."countryId" AS "cityCountryId",
+  ev."id" AS "evidenceId", ev."start", ev."end", ev."quote", ev."facts"`;
+
+function factsOf(rows: FactsRow[]): RecordFacts | null {
   const [first] = rows;
   if (!first) return null;
   return {
@@ -80,7 +98,6 @@ export async function recordFacts(tx: Tx, section: OwnedSection, id: number): Pr
     })),
   };
 }
-
 
 export interface SharedCity {
   name: string;

@@ -1,35 +1,49 @@
+import type { Tx } from '../../db/write-lock.js';
 import { ChangeLog } from '../import/changes.js';
-import { evidenceRows, type OwnedRecords, type OwnedSection, type Row } from '../import/rows.js';
+import type { EvidenceInput } from '../import/document.js';
+import { evidenceRows, type Ids, type LinkSet, type OwnedModel, type OwnedRecords, type OwnedSection, type Row } from '../import/rows.js';
 import type { RecordEdit } from './record-edit.js';
 import type { StoredRow } from './record-store.js';
 
 /** An evidence row's identity among one record's quotes. */
 export const quoteSignature = (e: { start: number; end: number; facts: string }) => `${e.start}:${e.end}:${e.facts}`;
 
+/** The stored quotes of a record, as `writeRecord` compares them. */
+export const storedQuotes = (evidence: (EvidenceInput & { id: number })[]) =>
+  evidence.map((e) => ({ id: e.id, signature: quoteSignature({ start: e.start!, end: e.end!, facts: [...e.facts].sort().join(' ') }) }));
+
+/** What is written for one record: its entity, table, row data, link sets and quotes. */
+export interface RecordTarget<Item> {
+  entity: string;
+  subject: string;
+  model: OwnedModel;
+  item: Item & { evidence: EvidenceInput[] };
+  data: (ids: Ids) => Record<string, unknown>;
+  links: LinkSet<Item>[];
+}
+
+/** An owned record of a document section as a write target. */
+export function ownedTarget<S extends OwnedSection>(tx: Tx, records: OwnedRecords<S>, articleId: number, item: Parameters<OwnedRecords<S>['data']>[0]): RecordTarget<typeof item> {
+  return { entity: records.section, subject: records.subject, model: records.model(tx), item, data: (ids) => ({ articleId, key: item.key, ...records.data(item, ids) }), links: records.links };
+}
+
 /**
  * Writes one checked record, as the import's writer would write it inside a document: countries it
  * names that are new, its row (version and audit entry only when something differs), the link sets
  * that changed, its quotes (only the ones that changed) and the quotes of shared records it added.
  */
-export async function writeRecord<S extends OwnedSection>(
-  edit: RecordEdit,
-  records: OwnedRecords<S>,
-  row: StoredRow | null,
-  item: Parameters<OwnedRecords<S>['data']>[0],
-  actor: string,
-  stored: { id: number; signature: string }[],
-): Promise<Row> {
+export async function writeRecord<Item>(edit: RecordEdit, target: RecordTarget<Item>, row: StoredRow | Row | null, actor: string, stored: { id: number; signature: string }[]): Promise<Row> {
   const { tx, articleId } = edit;
   const log = new ChangeLog(actor);
   await edit.createCountries((entity, created) => log.record(entity, 'CREATE', created.id, null, created));
   const ids = edit.ids();
-  const links = records.links.map((set) => {
+  const links = target.links.map((set) => {
     const current = row ? set.current(row) : [];
-    const desired = set.desired(item, ids);
+    const desired = set.desired(target.item, ids);
     const before = current.map(set.signature).sort().join('|');
     return { set, current, desired, changed: before !== desired.map(set.signature).sort().join('|') };
   });
-  const written = await log.put(records.section, row, { articleId, key: item.key, ...records.data(item, ids) }, records.model(tx), {
+  const written = await log.put(target.entity, row, target.data(ids), target.model, {
     before: Object.fromEntries(links.map((link) => [link.set.relation, link.current])),
     after: Object.fromEntries(links.map((link) => [link.set.relation, link.desired])),
     changed: links.some((link) => link.changed),
@@ -37,7 +51,7 @@ export async function writeRecord<S extends OwnedSection>(
   for (const link of links.filter((l) => l.changed)) await link.set.replace(tx, written.id, link.desired);
 
   // The record's quotes: the stored ones it no longer has go, new ones come; the rest stay as they are.
-  const desired = new Map(evidenceRows(articleId, { [records.subject]: written.id }, item.evidence).map((e) => [quoteSignature(e), e]));
+  const desired = new Map(evidenceRows(articleId, { [target.subject]: written.id }, target.item.evidence).map((e) => [quoteSignature(e), e]));
   const stale = stored.filter((e) => !desired.delete(e.signature)).map((e) => e.id);
   if (stale.length > 0) await tx.evidence.deleteMany({ where: { id: { in: stale } } });
   const cited = edit.added.flatMap((added) => evidenceRows(articleId, { [added.kind === 'city' ? 'cityId' : 'organizationId']: added.id }, added.item.evidence));

@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { idOf, toGlobalId } from '../../shared/global-id.js';
 import type { ArticleDocument } from '../import/document.js';
 import type { RecordEdit } from '../edit/record-edit.js';
-import { createOwned, deleteOwned, describeCounts, updateOwned, type OwnedKind } from '../edit/owned.js';
+import { createOwned, deleteOwned, deleteRows, describeCounts, updateOwned, type OwnedKind } from '../edit/owned.js';
 import { deletePayload, mutationPayload } from '../edit/payload.js';
 import { EventCreateInput, EventDeleteInput, EventUpdateInput, type EventFieldsInput } from './event.input.js';
 import { Event } from './event.type.js';
@@ -62,16 +62,17 @@ export class EventMutationResolver {
     description: 'Deletes an event and its quotes. Refused with REFERENCED while agreements or images refer to it, unless `cascade`. Needs an editor key.',
   })
   eventDelete(@Ctx() ctx: Context, @Arg('input', () => EventDeleteInput, { description: 'The event.' }) input: EventDeleteInput) {
-    return deleteOwned(ctx, eventKind, input, async (edit, event) => {
-      const agreements = await edit.tx.agreement.findMany({ where: { eventId: event.id }, select: { id: true, key: true } });
-      const images = await edit.tx.image.findMany({ where: { eventId: event.id }, select: { id: true, key: true } });
-      const keys = (rows: { key: string }[]) => new Set(rows.map((row) => row.key));
+    return deleteOwned(ctx, eventKind, input, async (tx, event) => {
+      const [agreements, images] = await Promise.all([
+        tx.agreement.findMany({ where: { eventId: event.id }, select: { id: true } }),
+        tx.image.findMany({ where: { eventId: event.id }, select: { id: true } }),
+      ]);
       return {
         ids: [...agreements.map((a) => toGlobalId('Agreement', a.id)), ...images.map((i) => toGlobalId('Image', i.id))],
         description: describeCounts([[agreements.length, 'agreement'], [images.length, 'image']]),
-        remove: (doc) => {
-          doc.agreements = doc.agreements.filter((a) => !keys(agreements).has(a.key));
-          doc.images = doc.images.filter((i) => !keys(images).has(i.key));
+        cascade: async (tx, log) => {
+          await deleteRows(tx, log, 'agreements', { eventId: event.id });
+          await deleteRows(tx, log, 'images', { eventId: event.id });
         },
       };
     });

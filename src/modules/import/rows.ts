@@ -35,7 +35,7 @@ export interface LinkSet<Item, L = unknown> {
 
 /** The part of a Prisma model delegate that writing an article's own records needs. */
 export interface OwnedModel {
-  findMany(args: { where: { articleId: number }; include?: Record<string, true> }): Promise<(Row & { key: string })[]>;
+  findMany(args: { where: Record<string, unknown>; include?: Record<string, unknown> }): Promise<(Row & { key: string })[]>;
   findUnique(args: { where: { id: number }; include?: Record<string, unknown> }): Promise<(Row & { key: string; articleId: number; version: number }) | null>;
   create(args: { data: Record<string, unknown> }): Promise<Row>;
   update(args: { where: { id: number }; data: Record<string, unknown> }): Promise<Row>;

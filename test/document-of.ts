@@ -1,17 +1,17 @@
-import type { Db } from '../../db/client.js';
-import type { Evidence, Prisma } from '../../generated/prisma/client.js';
-import type { ArticleDocument, EvidenceInput } from '../import/document.js';
+// A test helper: the service itself never rebuilds an article's document (edits touch one record).
+import type { Db } from '../src/db/client.js';
+import type { Evidence, Prisma } from '../src/generated/prisma/client.js';
+import type { ArticleDocument, EvidenceInput } from '../src/modules/import/document.js';
 
 type Reader = Db | Prisma.TransactionClient;
 
 /** Document keys for the shared records, which the database keys by id (documents refer by key). */
-export const cityKey = (id: number) => `city-${id}`;
-export const organizationKey = (id: number) => `organization-${id}`;
+const cityKey = (id: number) => `city-${id}`;
+const organizationKey = (id: number) => `organization-${id}`;
 
 /**
  * The article as a document, rebuilt from the database: what importing it would write is what is
- * there. Editing a record is editing this document and importing it again, so every edit passes the
- * same validation (quotes, facts, places, dates) and the same write path as an import.
+ * there. Tests validate rows written without the importer (the synthetic bulk writer) through it.
  */
 export async function documentOf(db: Reader, articleId: number): Promise<ArticleDocument> {
   const article = await db.article.findUniqueOrThrow({ where: { id: articleId } });

@@ -1,0 +1,143 @@
+import type { Context } from '../../context.js';
+import { takeWriteLock, type Tx } from '../../db/write-lock.js';
+import type { Organization } from '../../generated/prisma/client.js';
+import { requireRole } from '../../shared/auth.js';
+import type { UserErrorShape } from '../../shared/errors.js';
+import { countryCodeArg } from '../../shared/filters.js';
+import { idOf, toGlobalId } from '../../shared/global-id.js';
+import { checkVersion, refusable } from '../edit/owned.js';
+import { EditRefused, RecordEdit } from '../edit/record-edit.js';
+import { lockArticle, organizationFacts } from '../edit/record-store.js';
+import { storedQuotes, writeRecord, type RecordTarget } from '../edit/write-record.js';
+import { ChangeLog, writes } from '../import/changes.js';
+import { checkRecord } from '../import/checks.js';
+import type { ArticleDocument } from '../import/document.js';
+import type { OwnedModel } from '../import/rows.js';
+import type { OrganizationCreateInput, OrganizationDeleteInput, OrganizationUpdateInput } from './organization.input.js';
+
+// Organizations are shared between articles: each article cites them with its own quotes. A create or an
+// update is checked against the article whose quotes support it, like that article's import would check
+// the organization, and writes the organization with those quotes.
+
+type Item = ArticleDocument['organizations'][number];
+
+const refused = (path: string[], message: string, code: UserErrorShape['code']) => new EditRefused([{ path, message, code }]);
+
+/** The organization as a write target, quoted by the edit's article. */
+function target(tx: Tx, item: Item): RecordTarget<Item> {
+  return {
+    entity: 'organizations',
+    subject: 'organizationId',
+    // The organization delegate, as the subset of it that writing one record uses.
+    model: tx.organization as unknown as OwnedModel,
+    item,
+    data: (ids) => ({ name: item.name, kind: item.kind, countryId: ids.country(item.countryCode), cityId: ids.city(item.cityKey) }),
+    links: [],
+  };
+}
+
+/** Checks the organization and whatever it adds to the article, then writes it. */
+async function checkAndWrite(edit: RecordEdit, item: Item, row: Organization | null, actor: string, stored: Parameters<typeof writeRecord>[4]) {
+  edit.check((check) => checkRecord.organization(check, [], item));
+  return writeRecord(edit, target(edit.tx, item), row, actor, stored);
+}
+
+export async function createOrganization(ctx: Context, input: OrganizationCreateInput) {
+  const viewer = requireRole(ctx, 'editor');
+  const articleId = idOf('Article', input.articleId, ['input', 'articleId']);
+  const code = countryCodeArg(input.countryCode, ['input', 'countryCode']);
+  return refusable(ctx.db, async (tx) => {
+    await lockArticle(tx, articleId);
+    const article = await tx.article.findUnique({ where: { id: articleId }, select: { body: true } });
+    if (!article) throw refused(['input', 'articleId'], 'no article has this ID', 'NOT_FOUND');
+    const existing = await tx.organization.findFirst({ where: { name: input.name, country: { isoCode: code } } });
+    if (existing) throw refused(['input', 'name'], `${toGlobalId('Organization', existing.id)} already has this name in ${code}`, 'DUPLICATE_KEY');
+    const edit = new RecordEdit(tx, articleId, article.body);
+    const item: Item = { key: 'new', name: input.name, kind: input.kind, countryCode: await edit.country(code), cityKey: null, evidence: [] };
+    edit.setEvidence(item, input.evidence);
+    await edit.setPlace(item, { cityId: input.cityId });
+    return checkAndWrite(edit, item, null, viewer.keyId, []);
+  });
+}
+
+export async function updateOrganization(ctx: Context, input: OrganizationUpdateInput) {
+  const viewer = requireRole(ctx, 'editor');
+  const id = idOf('Organization', input.id, ['input', 'id']);
+  const chosen = input.articleId != null ? idOf('Article', input.articleId, ['input', 'articleId']) : null;
+  return refusable(ctx.db, async (tx) => {
+    await takeWriteLock(tx);
+    const row = await tx.organization.findUnique({ where: { id } });
+    if (!row) throw refused(['input', 'id'], 'no organization has this ID', 'NOT_FOUND');
+    const citing = [...new Set((await tx.evidence.findMany({ where: { organizationId: id }, select: { articleId: true }, orderBy: { articleId: 'asc' } })).map((e) => e.articleId))];
+    const articleId = chosen ?? citing[0];
+    if (articleId == null) throw refused(['input', 'articleId'], 'no article names this organization: give the article whose quotes support the change', 'MISSING_EVIDENCE');
+    if (input.name != null && input.name !== row.name && citing.some((other) => other !== articleId)) {
+      // Other articles' quotes name it by its old name: renaming it would leave their facts unsupported.
+      throw refused(['input', 'name'], 'other articles name this organization as it is; create a new organization instead', 'REFERENCED');
+    }
+    checkVersion('organization', row.version, input.version);
+    await lockArticle(tx, articleId);
+    const facts = await organizationFacts(tx, id, articleId);
+    if (!facts) throw refused(['input', 'articleId'], 'no article has this ID', 'NOT_FOUND');
+    const edit = new RecordEdit(tx, articleId, facts.body);
+    const city = row.cityId == null ? null : toGlobalId('City', row.cityId);
+    if (city != null && facts.city) edit.cities.set(city, { id: row.cityId!, ...facts.city });
+    edit.countries.set(facts.countryCode!, row.countryId);
+    const item: Item = { key: toGlobalId('Organization', id), name: row.name, kind: row.kind, countryCode: facts.countryCode!, cityKey: city, evidence: facts.evidence.map(({ quote, start, end, facts: names }) => ({ quote, start, end, facts: names })) };
+    edit.setEvidence(item, input.evidence);
+    if (input.name != null) item.name = input.name;
+    if (input.kind != null) item.kind = input.kind;
+    await edit.setPlace(item, { cityId: input.cityId });
+    return checkAndWrite(edit, item, row, viewer.keyId, storedQuotes(facts.evidence));
+  });
+}
+
+/**
+ * Deletes an organization and the quotes that name it; refused while records refer to it, unless
+ * `cascade`: then delegations, events and agreement parties let go of it (each a new version, audited).
+ */
+export async function deleteOrganization(ctx: Context, input: OrganizationDeleteInput) {
+  const viewer = requireRole(ctx, 'editor');
+  const id = idOf('Organization', input.id, ['input', 'id']);
+  const { userErrors } = await refusable(ctx.db, async (tx) => {
+    await takeWriteLock(tx);
+    const row = await tx.organization.findUnique({ where: { id } });
+    if (!row) throw refused(['input', 'id'], 'no organization has this ID (it may have been deleted)', 'NOT_FOUND');
+    if (input.version != null) checkVersion('organization', row.version, input.version);
+    const [delegations, events, agreements] = await Promise.all([
+      tx.delegation.findMany({ where: { organizationId: id }, include: { visits: { orderBy: { position: 'asc' } } } }),
+      tx.event.findMany({ where: { organizers: { some: { organizationId: id } } }, include: { participations: true, organizers: true } }),
+      tx.agreement.findMany({ where: { parties: { some: { organizationId: id } } }, include: { parties: { orderBy: { position: 'asc' } } } }),
+    ]);
+    const parties = agreements.reduce((n, a) => n + a.parties.filter((p) => p.organizationId === id).length, 0);
+    if (delegations.length + events.length + parties > 0 && !input.cascade) {
+      throw refused(['input', 'id'], `${delegations.length} delegation(s), ${events.length} event(s) and ${parties} agreement part(ies) refer to this organization; pass cascade: true to unlink them`, 'REFERENCED');
+    }
+    const log = new ChangeLog(viewer.keyId);
+    for (const d of delegations) {
+      const visits = d.visits.map(({ countryId, position }) => ({ countryId, position }));
+      await log.put('delegations', d, { organizationId: null }, writes(tx.delegation), { before: { visits }, after: { visits }, changed: false });
+    }
+    for (const e of events) {
+      const participations = e.participations.map(({ delegationId, role }) => ({ delegationId, role }));
+      const organizers = e.organizers.map(({ organizationId }) => ({ organizationId }));
+      await log.put('events', e, {}, writes(tx.event), { before: { participations, organizers }, after: { participations, organizers: organizers.filter((o) => o.organizationId !== id) }, changed: true });
+    }
+    for (const a of agreements) {
+      const before = a.parties.map(({ position, organizationId, role, description }) => ({ position, organizationId, role, description }));
+      await log.put('agreements', a, {}, writes(tx.agreement), { before: { parties: before }, after: { parties: before.map((p) => (p.organizationId === id ? { ...p, organizationId: null } : p)) }, changed: true });
+    }
+    await tx.eventOrganizer.deleteMany({ where: { organizationId: id } });
+    await tx.agreementParty.updateMany({ where: { organizationId: id }, data: { organizationId: null } });
+    // Every article that named it or referred to it changed: their document hashes no longer hold.
+    const articles = new Set([...delegations, ...events, ...agreements].map((r) => r.articleId));
+    for (const e of await tx.evidence.findMany({ where: { organizationId: id }, select: { articleId: true } })) articles.add(e.articleId);
+    await tx.article.updateMany({ where: { id: { in: [...articles] } }, data: { contentHash: '' } });
+    await tx.organization.delete({ where: { id } });
+    log.record('organizations', 'DELETE', id, row, null);
+    await tx.auditEntry.createMany({ data: log.audit });
+    return null;
+  });
+  if (userErrors.length > 0) return { deletedId: null, alsoDeletedIds: [], userErrors };
+  return { deletedId: toGlobalId('Organization', id), alsoDeletedIds: [], userErrors: [] };
+}
