@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compileTrust, type TrustProxy } from './http/client-address.js';
+import { compileTrust, type TrustProxy } from './shared/trust-proxy.js';
 import { ROLES, type ApiKey, type Role } from './shared/auth.js';
 
 const KEY_ID = /^[A-Za-z0-9_-]{1,64}$/;

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Db, QueryEvents } from './db/client.js';
 import { startApollo } from './http/apollo.js';
-import { compileTrust } from './http/client-address.js';
+import { compileTrust } from './shared/trust-proxy.js';
 import { createDrain, limitConnectionsPerClient, serverOptions } from './http/connections.js';
 import { createGraphQLHandler, GRAPHQL_PATH } from './http/graphql-handler.js';
 import { createMetrics } from './http/metrics.js';

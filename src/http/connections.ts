@@ -1,6 +1,6 @@
 import { Server as NetServer, type Socket } from 'node:net';
 import type { Server, ServerOptions } from 'node:http';
-import type { TrustFunction } from './client-address.js';
+import type { TrustFunction } from '../shared/trust-proxy.js';
 
 /** How long a client may take, and how many connections it may hold (see config.ts). */
 export interface ConnectionLimits {

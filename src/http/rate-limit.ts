@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { clientAddress, type TrustFunction } from './client-address.js';
+import type { TrustFunction } from '../shared/trust-proxy.js';
+import { clientAddress } from './client-address.js';
 
 export interface RateLimit {
   /** Requests per window per client; 0 turns the limit off. */

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import type { ExplorerMode } from '../modules/explorer/explorer.js';
-import type { TrustProxy } from './client-address.js';
+import type { TrustProxy } from '../shared/trust-proxy.js';
 
 /** How the server behaves: the explorer, what clients may see, and the abuse limits (see config.ts). */
 export interface ServerSettings {
