@@ -10,9 +10,9 @@ import { Agreement } from './agreement.type.js';
 export const AgreementPayload = mutationPayload(Agreement, 'Agreement', 'agreement');
 export const AgreementDeletePayload = deletePayload('Agreement', 'agreement');
 
-const agreementKind: OwnedKind<'agreements'> = { section: 'agreements', table: 'Agreement', type: 'Agreement', what: 'agreement' };
+const agreementKind: OwnedKind<'agreements'> = { section: 'agreements', type: 'Agreement', what: 'agreement' };
 
-async function applyFields(edit: RecordEdit, articleId: number, agreement: DocItem<'agreements'>, input: AgreementFieldsInput) {
+async function applyFields(edit: RecordEdit, agreement: DocItem<'agreements'>, input: AgreementFieldsInput) {
   edit.setEvidence(agreement, input.evidence);
   if (input.title != null) agreement.title = input.title;
   if (input.titleIsQuoted != null) agreement.titleIsQuoted = input.titleIsQuoted;
@@ -20,7 +20,7 @@ async function applyFields(edit: RecordEdit, articleId: number, agreement: DocIt
   if (input.description !== undefined) agreement.description = input.description;
   if (input.signedOn !== undefined) agreement.signedOn = input.signedOn;
   if (input.eventId !== undefined) {
-    agreement.eventKey = input.eventId == null ? null : await edit.ownedKeyOf('events', input.eventId, articleId, ['input', 'eventId']);
+    agreement.eventKey = input.eventId == null ? null : await edit.ownedKeyOf('events', input.eventId, ['input', 'eventId']);
   }
   await edit.setPlace(agreement, input);
   if (input.parties != null) {
@@ -38,12 +38,12 @@ export class AgreementMutationResolver {
   @Mutation(() => AgreementPayload, { description: 'Adds an agreement to an article, with the quotes that support it; validated like an import. Needs an editor key.' })
   agreementCreate(@Ctx() ctx: Context, @Arg('input', () => AgreementCreateInput, { description: 'The agreement.' }) input: AgreementCreateInput) {
     const initial = (key: string): DocItem<'agreements'> => ({ key, title: input.title, titleIsQuoted: false, kind: input.kind, parties: [], evidence: [] });
-    return createOwned(ctx, agreementKind, input.articleId, input.title, initial, (edit, item, articleId) => applyFields(edit, articleId, item, input));
+    return createOwned(ctx, agreementKind, input.articleId, input.title, initial, (edit, item) => applyFields(edit, item, input));
   }
 
   @Mutation(() => AgreementPayload, { description: 'Changes an agreement; fields left out keep their value. CONFLICT when it changed since `version`. Needs an editor key.' })
   agreementUpdate(@Ctx() ctx: Context, @Arg('input', () => AgreementUpdateInput, { description: 'The changes.' }) input: AgreementUpdateInput) {
-    return updateOwned(ctx, agreementKind, input, (edit, item, articleId) => applyFields(edit, articleId, item, input));
+    return updateOwned(ctx, agreementKind, input, (edit, item) => applyFields(edit, item, input));
   }
 
   @Mutation(() => AgreementDeletePayload, { description: 'Deletes an agreement, its parties and its quotes. Needs an editor key.' })

@@ -14,20 +14,19 @@ export const DelegationDeletePayload = deletePayload('Delegation', 'delegation')
 
 const delegationKind: OwnedKind<'delegations'> = {
   section: 'delegations',
-  table: 'Delegation',
   type: 'Delegation',
   what: 'delegation',
   // With a parent, the check walks up the article's delegations to rule out a cycle.
-  prepare: async (edit, delegation, id) => {
+  prepare: async (edit, delegation, row) => {
     if (delegation.parentKey == null) return;
     for (const row of await edit.tx.delegation.findMany({ where: { articleId: edit.articleId }, select: { id: true, parentId: true } })) {
       edit.parents.set(toGlobalId('Delegation', row.id), row.parentId == null ? null : toGlobalId('Delegation', row.parentId));
     }
-    if (id != null) edit.parents.set(toGlobalId('Delegation', id), delegation.parentKey);
+    if (row) edit.parents.set(toGlobalId('Delegation', row.id), delegation.parentKey);
   },
 };
 
-async function applyFields(edit: RecordEdit, articleId: number, delegation: DocItem<'delegations'>, input: DelegationFieldsInput) {
+async function applyFields(edit: RecordEdit, delegation: DocItem<'delegations'>, input: DelegationFieldsInput) {
   edit.setEvidence(delegation, input.evidence);
   if (input.name != null) delegation.name = input.name;
   if (input.nameIsQuoted != null) delegation.nameIsQuoted = input.nameIsQuoted;
@@ -43,7 +42,7 @@ async function applyFields(edit: RecordEdit, articleId: number, delegation: DocI
     delegation.organizationKey = input.organizationId == null ? null : await edit.organization(idOf('Organization', input.organizationId, path), delegation.evidence, path, 'organization');
   }
   if (input.parentId !== undefined) {
-    delegation.parentKey = input.parentId == null ? null : await edit.ownedKeyOf('delegations', input.parentId, articleId, ['input', 'parentId']);
+    delegation.parentKey = input.parentId == null ? null : await edit.ownedKeyOf('delegations', input.parentId, ['input', 'parentId']);
   }
   if (input.countriesVisited != null) {
     delegation.countriesVisited = [];
@@ -66,12 +65,12 @@ export class DelegationMutationResolver {
   @Mutation(() => DelegationPayload, { description: 'Adds a delegation to an article, with the quotes that support it; validated like an import. Needs an editor key.' })
   delegationCreate(@Ctx() ctx: Context, @Arg('input', () => DelegationCreateInput, { description: 'The delegation.' }) input: DelegationCreateInput) {
     const initial = (key: string): DocItem<'delegations'> => ({ key, name: input.name, nameIsQuoted: false, countriesVisited: [], evidence: [] });
-    return createOwned(ctx, delegationKind, input.articleId, input.name, initial, (edit, item, articleId) => applyFields(edit, articleId, item, input));
+    return createOwned(ctx, delegationKind, input.articleId, input.name, initial, (edit, item) => applyFields(edit, item, input));
   }
 
   @Mutation(() => DelegationPayload, { description: 'Changes a delegation; fields left out keep their value. CONFLICT when it changed since `version`. Needs an editor key.' })
   delegationUpdate(@Ctx() ctx: Context, @Arg('input', () => DelegationUpdateInput, { description: 'The changes.' }) input: DelegationUpdateInput) {
-    return updateOwned(ctx, delegationKind, input, (edit, item, articleId) => applyFields(edit, articleId, item, input));
+    return updateOwned(ctx, delegationKind, input, (edit, item) => applyFields(edit, item, input));
   }
 
   @Mutation(() => DelegationDeletePayload, {

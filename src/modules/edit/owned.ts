@@ -9,25 +9,23 @@ import { ownedRecords, type OwnedItem, type OwnedSection } from '../import/rows.
 import { ChangeLog } from '../import/changes.js';
 import { itemOf, linkIncludes, type StoredRows } from './owned-items.js';
 import { EditRefused, RecordEdit } from './record-edit.js';
-import { lockArticle, lockArticleOf, recordFacts, type StoredRow, type VersionedTable } from './record-store.js';
+import { lockArticle, lockArticleOf, recordFacts, type StoredRow } from './record-store.js';
 import { ownedTarget, storedQuotes, writeRecord } from './write-record.js';
 
 // Create, update and delete for the records an article owns (delegations, events, agreements, images).
 // A create or an update reads the one record and what it refers to, checks it with the import's checks
-// and writes it with the import's row mapping; a delete still rewrites the article's document, as it
-// can cascade to other records. The kinds differ only in their fields and in what refers to them.
+// and writes it with the import's row mapping; a delete reads what refers to the record and, on cascade,
+// deletes or unlinks it. The kinds differ only in their fields and in what refers to them.
 
 export type DocItem<S extends OwnedSection> = OwnedItem<S>;
 type Section = OwnedSection;
-type OwnedRow = StoredRow;
 
 export interface OwnedKind<S extends Section> {
   section: S;
-  table: VersionedTable;
   type: NodeType;
   what: string;
-  /** Reads or checks what only this kind needs before the checks run (a delegation's ancestors, an image's position). */
-  prepare?: (edit: RecordEdit, item: DocItem<S>, id: number | null) => Promise<void>;
+  /** Reads or checks what only this kind needs before the checks run (a delegation's ancestors, an image's position); `row` is null for a create. */
+  prepare?: (edit: RecordEdit, item: DocItem<S>, row: StoredRow | null) => Promise<void>;
 }
 
 const recordTypes = { delegations: 'delegation', events: 'event', agreements: 'agreement', images: 'image' } as const;
@@ -72,7 +70,7 @@ export async function refusable<T>(db: Db, run: (tx: Tx) => Promise<T>): Promise
 
 /** Checks the record like an import would, then writes it. */
 async function checkAndWrite<S extends Section>(edit: RecordEdit, kind: OwnedKind<S>, row: StoredRow | null, item: DocItem<S>, actor: string, evidenceIds: { id: number; signature: string }[]) {
-  await kind.prepare?.(edit, item, row?.id ?? null);
+  await kind.prepare?.(edit, item, row);
   // checkRecord[type] takes that type's record, and recordTypes pairs each section with its type.
   const check = checkRecord[recordTypes[kind.section]] as (c: Parameters<typeof checkRecord.event>[0], path: [], record: DocItem<S>) => void;
   edit.check((c) => check(c, [], item));
@@ -88,18 +86,18 @@ export async function createOwned<S extends Section>(
   articleGlobalId: string,
   name: string,
   initial: (key: string) => DocItem<S>,
-  fill: (edit: RecordEdit, item: DocItem<S>, articleId: number) => Promise<void>,
+  fill: (edit: RecordEdit, item: DocItem<S>) => Promise<void>,
 ) {
   const viewer = requireRole(ctx, 'editor');
   const articleId = idOf('Article', articleGlobalId, ['input', 'articleId']);
-  if (!(await ctx.loaders.article.load(articleId))) return { record: null, userErrors: notFound('article', 'articleId') };
   return refusable(ctx.db, async (tx) => {
     await lockArticle(tx, articleId);
-    const article = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { body: true } });
+    const article = await tx.article.findUnique({ where: { id: articleId }, select: { body: true } });
+    if (!article) throw new EditRefused(notFound('article', 'articleId'));
     const edit = new RecordEdit(tx, articleId, article.body);
     edit.siblings = await ownedRecords[kind.section].model(tx).findMany({ where: { articleId } });
     const item = initial(newKey(name, edit.siblings));
-    await fill(edit, item, articleId);
+    await fill(edit, item);
     return checkAndWrite(edit, kind, null, item, viewer.keyId, []);
   });
 }
@@ -109,7 +107,7 @@ export async function updateOwned<S extends Section>(
   ctx: Context,
   kind: OwnedKind<S>,
   input: { id: string; version: number },
-  fill: (edit: RecordEdit, item: DocItem<S>, articleId: number) => Promise<void>,
+  fill: (edit: RecordEdit, item: DocItem<S>) => Promise<void>,
 ) {
   const viewer = requireRole(ctx, 'editor');
   const id = idOf(kind.type, input.id, ['input', 'id']);
@@ -124,7 +122,7 @@ export async function updateOwned<S extends Section>(
     const edit = new RecordEdit(tx, row.articleId, facts.body);
     // The row was read with this kind's includes (linkIncludes), which is what StoredRows[S] describes.
     const item = await (itemOf[kind.section] as (e: RecordEdit, r: StoredRows[S], f: typeof facts) => Promise<DocItem<S>>)(edit, row as unknown as StoredRows[S], facts);
-    await fill(edit, item, row.articleId);
+    await fill(edit, item);
     return checkAndWrite(edit, kind, row, item, viewer.keyId, storedQuotes(facts.evidence));
   });
 }
@@ -140,13 +138,12 @@ export interface Dependents {
 }
 
 /** Deletes rows of an owned kind with an audit row each (their link rows and quotes go with them). */
-export async function deleteRows(tx: Tx, log: ChangeLog, section: Section, where: Record<string, unknown>): Promise<StoredRow[]> {
+export async function deleteRows(tx: Tx, log: ChangeLog, section: Section, where: Record<string, unknown>): Promise<void> {
   const model = ownedRecords[section].model(tx);
   const rows = await model.findMany({ where, include: linkIncludes[section] });
-  if (rows.length === 0) return [];
+  if (rows.length === 0) return;
   await model.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
   for (const row of rows) log.record(section, 'DELETE', row.id, row, null);
-  return rows as StoredRow[];
 }
 
 /** Deletes a record the article owns; refused while others refer to it, unless `cascade`. */
@@ -154,7 +151,7 @@ export async function deleteOwned<S extends Section>(
   ctx: Context,
   kind: OwnedKind<S>,
   input: { id: string; version?: number | null; cascade: boolean },
-  dependentsOf: (tx: Tx, row: OwnedRow) => Promise<Dependents>,
+  dependentsOf: (tx: Tx, row: StoredRow) => Promise<Dependents>,
 ) {
   const viewer = requireRole(ctx, 'editor');
   const id = idOf(kind.type, input.id, ['input', 'id']);

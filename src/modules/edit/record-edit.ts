@@ -42,32 +42,11 @@ type Added =
   | { kind: 'organization'; id: number; item: Doc['organizations'][number]; inputPath: string[] };
 
 /** The quotes among `support` that name `fact`, offered for the field `as` of another record. */
-export function quotesFor(support: EvidenceInput[], fact: string, as: string): EvidenceInput[] {
+function quotesFor(support: EvidenceInput[], fact: string, as: string): EvidenceInput[] {
   return support.filter((item) => item.facts.includes(fact)).map((item) => ({ ...item, facts: [as] }));
 }
 
 type EvidenceArg = { quote: string; start?: number | null; end?: number | null; facts: string[] };
-type PlacedItem = { cityKey?: string | null; countryCode?: string | null; evidence: EvidenceInput[] };
-type PlaceInput = { cityId?: string | null; countryCode?: string | null };
-
-/** Sets a record's quotes when the input gives them (they replace the old ones). */
-export function setEvidence(item: { evidence: EvidenceInput[] }, evidence: EvidenceArg[] | null | undefined) {
-  if (evidence != null) item.evidence = evidence.map(({ quote, start, end, facts }) => ({ quote, start, end, facts }));
-}
-
-/** Sets a record's city and country from the input's `cityId` and `countryCode` (null clears, omitted keeps). */
-export async function setPlace(
-  places: { country(code: string): Promise<string>; city(id: number, support: EvidenceInput[], inputPath: string[]): Promise<string> },
-  item: PlacedItem,
-  input: PlaceInput,
-) {
-  if (input.countryCode !== undefined) {
-    item.countryCode = input.countryCode == null ? null : await places.country(countryCodeArg(input.countryCode, ['input', 'countryCode']));
-  }
-  if (input.cityId !== undefined) {
-    item.cityKey = input.cityId == null ? null : await places.city(idOf('City', input.cityId, ['input', 'cityId']), item.evidence, ['input', 'cityId']);
-  }
-}
 
 export class RecordEdit {
   readonly cities = new Map<string, City>();
@@ -125,15 +104,15 @@ export class RecordEdit {
     return ref;
   }
 
-  /** A delegation or event of the same article, by global ID; refused when it belongs to another article. */
-  async ownedKeyOf(section: 'delegations' | 'events', globalId: string, articleId: number, inputPath: string[]): Promise<string> {
+  /** A delegation or event of the edited article, by global ID; refused when it belongs to another article. */
+  async ownedKeyOf(section: 'delegations' | 'events', globalId: string, inputPath: string[]): Promise<string> {
     const type = section === 'delegations' ? 'Delegation' : 'Event';
     const id = idOf(type, globalId, inputPath);
     const what = type.toLowerCase();
-    const select = { articleId: true, parentId: true } as const;
-    const row = section === 'delegations' ? await this.tx.delegation.findUnique({ where: { id }, select }) : await this.tx.event.findUnique({ where: { id }, select: { articleId: true } });
+    const select = { articleId: true } as const;
+    const row = section === 'delegations' ? await this.tx.delegation.findUnique({ where: { id }, select }) : await this.tx.event.findUnique({ where: { id }, select });
     if (!row) throw new EditRefused([{ path: inputPath, message: `no ${what} has this ID`, code: 'UNKNOWN_REFERENCE' }]);
-    if (row.articleId !== articleId) {
+    if (row.articleId !== this.articleId) {
       throw new EditRefused([{ path: inputPath, message: `this ${what} is reported by another article; a record can only refer to records of its own article`, code: 'UNKNOWN_REFERENCE' }]);
     }
     const ref = toGlobalId(type, id);
@@ -141,12 +120,19 @@ export class RecordEdit {
     return ref;
   }
 
+  /** Sets a record's quotes when the input gives them (they replace the old ones). */
   setEvidence(item: { evidence: EvidenceInput[] }, evidence: EvidenceArg[] | null | undefined) {
-    setEvidence(item, evidence);
+    if (evidence != null) item.evidence = evidence.map(({ quote, start, end, facts }) => ({ quote, start, end, facts }));
   }
 
-  setPlace(item: PlacedItem, input: PlaceInput) {
-    return setPlace(this, item, input);
+  /** Sets a record's city and country from the input's `cityId` and `countryCode` (null clears, omitted keeps). */
+  async setPlace(item: { cityKey?: string | null; countryCode?: string | null; evidence: EvidenceInput[] }, input: { cityId?: string | null; countryCode?: string | null }) {
+    if (input.countryCode !== undefined) {
+      item.countryCode = input.countryCode == null ? null : await this.country(countryCodeArg(input.countryCode, ['input', 'countryCode']));
+    }
+    if (input.cityId !== undefined) {
+      item.cityKey = input.cityId == null ? null : await this.city(idOf('City', input.cityId, ['input', 'cityId']), item.evidence, ['input', 'cityId']);
+    }
   }
 
   /** The references resolved to database ids, for writing the record. */

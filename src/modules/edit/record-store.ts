@@ -5,11 +5,11 @@ import type { OwnedSection, Row } from '../import/rows.js';
 // The reads and the lock of an edit of one record, each one statement: an edit touches one record and
 // what it refers to, never the rest of its article.
 
-export type VersionedTable = 'Event' | 'Agreement' | 'Image' | 'Delegation' | 'Organization';
+type OwnedTable = 'Event' | 'Agreement' | 'Image' | 'Delegation';
 export type StoredRow = Row & { key: string; articleId: number; version: number };
 
 /** The table of each owned section, and the column that places it in a city. */
-const tables: Record<OwnedSection, { table: VersionedTable; city: string; country: string | null; subject: string }> = {
+const tables: Record<OwnedSection, { table: OwnedTable; city: string; country: string | null; subject: string }> = {
   delegations: { table: 'Delegation', city: 'homeCityId', country: null, subject: 'delegationId' },
   events: { table: 'Event', city: 'cityId', country: 'countryId', subject: 'eventId' },
   agreements: { table: 'Agreement', city: 'cityId', country: 'countryId', subject: 'agreementId' },

@@ -14,7 +14,7 @@ export const EventDeletePayload = deletePayload('Event', 'event');
 type DocEvent = ArticleDocument['events'][number];
 
 /** Applies the fields an input sets to the event's document entry; IDs become document keys. */
-async function applyFields(edit: RecordEdit, articleId: number, event: DocEvent, input: EventFieldsInput) {
+async function applyFields(edit: RecordEdit, event: DocEvent, input: EventFieldsInput) {
   edit.setEvidence(event, input.evidence);
   if (input.name != null) event.name = input.name;
   if (input.nameIsQuoted != null) event.nameIsQuoted = input.nameIsQuoted;
@@ -26,7 +26,7 @@ async function applyFields(edit: RecordEdit, articleId: number, event: DocEvent,
   if (input.participants != null) {
     event.participants = [];
     for (const [i, p] of input.participants.entries()) {
-      const delegationKey = await edit.ownedKeyOf('delegations', p.delegationId, articleId, ['input', 'participants', String(i), 'delegationId']);
+      const delegationKey = await edit.ownedKeyOf('delegations', p.delegationId, ['input', 'participants', String(i), 'delegationId']);
       event.participants.push({ delegationKey, role: p.role });
     }
   }
@@ -39,7 +39,7 @@ async function applyFields(edit: RecordEdit, articleId: number, event: DocEvent,
   }
 }
 
-const eventKind: OwnedKind<'events'> = { section: 'events', table: 'Event', type: 'Event', what: 'event' };
+const eventKind: OwnedKind<'events'> = { section: 'events', type: 'Event', what: 'event' };
 
 @Resolver()
 export class EventMutationResolver {
@@ -48,14 +48,14 @@ export class EventMutationResolver {
   })
   eventCreate(@Ctx() ctx: Context, @Arg('input', () => EventCreateInput, { description: 'The event.' }) input: EventCreateInput) {
     const initial = (key: string): DocEvent => ({ key, name: input.name, nameIsQuoted: false, kind: input.kind, participants: [], organizerKeys: [], evidence: [] });
-    return createOwned(ctx, eventKind, input.articleId, input.name, initial, (edit, event, articleId) => applyFields(edit, articleId, event, input));
+    return createOwned(ctx, eventKind, input.articleId, input.name, initial, (edit, event) => applyFields(edit, event, input));
   }
 
   @Mutation(() => EventPayload, {
     description: 'Changes an event; fields left out keep their value. Fails with CONFLICT when the event changed since `version`. Needs an editor key.',
   })
   eventUpdate(@Ctx() ctx: Context, @Arg('input', () => EventUpdateInput, { description: 'The changes.' }) input: EventUpdateInput) {
-    return updateOwned(ctx, eventKind, input, (edit, event, articleId) => applyFields(edit, articleId, event, input));
+    return updateOwned(ctx, eventKind, input, (edit, event) => applyFields(edit, event, input));
   }
 
   @Mutation(() => EventDeletePayload, {

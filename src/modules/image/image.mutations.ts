@@ -11,24 +11,24 @@ export const ImageDeletePayload = deletePayload('Image', 'image');
 
 const imageKind: OwnedKind<'images'> = {
   section: 'images',
-  table: 'Image',
   type: 'Image',
   what: 'image',
-  // Positions are unique within an article.
-  prepare: async (edit, image, id) => {
-    const taken = await edit.tx.image.findFirst({ where: { articleId: edit.articleId, position: image.position, ...(id == null ? {} : { id: { not: id } }) }, select: { id: true } });
+  // Positions are unique within an article; an image that keeps its position keeps its place.
+  prepare: async (edit, image, row) => {
+    if (row?.position === image.position) return;
+    const taken = await edit.tx.image.findFirst({ where: { articleId: edit.articleId, position: image.position, ...(row && { id: { not: row.id } }) }, select: { id: true } });
     if (taken) throw new EditRefused([{ path: ['input', 'position'], message: `position ${image.position} is used twice in images`, code: 'DUPLICATE_KEY' }]);
   },
 };
 
-async function applyFields(edit: RecordEdit, articleId: number, image: DocItem<'images'>, input: ImageFieldsInput) {
+async function applyFields(edit: RecordEdit, image: DocItem<'images'>, input: ImageFieldsInput) {
   edit.setEvidence(image, input.evidence);
   if (input.position != null) image.position = input.position;
   if (input.caption != null) image.caption = input.caption;
   if (input.credit !== undefined) image.credit = input.credit;
   if (input.takenOn !== undefined) image.takenOn = input.takenOn;
   if (input.url !== undefined) image.url = input.url;
-  if (input.eventId !== undefined) image.eventKey = input.eventId == null ? null : await edit.ownedKeyOf('events', input.eventId, articleId, ['input', 'eventId']);
+  if (input.eventId !== undefined) image.eventKey = input.eventId == null ? null : await edit.ownedKeyOf('events', input.eventId, ['input', 'eventId']);
   await edit.setPlace(image, input);
 }
 
@@ -36,16 +36,16 @@ async function applyFields(edit: RecordEdit, articleId: number, image: DocItem<'
 export class ImageMutationResolver {
   @Mutation(() => ImagePayload, { description: 'Adds an image to an article; its caption must be quoted verbatim. Needs an editor key.' })
   imageCreate(@Ctx() ctx: Context, @Arg('input', () => ImageCreateInput, { description: 'The image.' }) input: ImageCreateInput) {
-    return createOwned(ctx, imageKind, input.articleId, input.caption.slice(0, 40), (key) => ({ key, position: 0, caption: input.caption, evidence: [] }), async (edit, image, articleId) => {
+    return createOwned(ctx, imageKind, input.articleId, input.caption.slice(0, 40), (key) => ({ key, position: 0, caption: input.caption, evidence: [] }), async (edit, image) => {
       // By default after the article's last image.
       image.position = Math.max(0, ...edit.siblings.map((other) => Number(other.position))) + 1;
-      await applyFields(edit, articleId, image, input);
+      await applyFields(edit, image, input);
     });
   }
 
   @Mutation(() => ImagePayload, { description: 'Changes an image; fields left out keep their value. CONFLICT when it changed since `version`. Needs an editor key.' })
   imageUpdate(@Ctx() ctx: Context, @Arg('input', () => ImageUpdateInput, { description: 'The changes.' }) input: ImageUpdateInput) {
-    return updateOwned(ctx, imageKind, input, (edit, image, articleId) => applyFields(edit, articleId, image, input));
+    return updateOwned(ctx, imageKind, input, (edit, image) => applyFields(edit, image, input));
   }
 
   @Mutation(() => ImageDeletePayload, { description: 'Deletes an image and its quotes. Needs an editor key.' })
