@@ -3,8 +3,8 @@ import type { Context } from '../../context.js';
 import { countryCodeArg } from '../../shared/filters.js';
 import { idOf, toGlobalId } from '../../shared/global-id.js';
 import type { RecordEdit } from '../edit/record-edit.js';
-import { createOwned, deleteOwned, deleteRows, describeCounts, updateOwned, type DocItem, type OwnedKind } from '../edit/owned.js';
-import { writes } from '../import/changes.js';
+import { createOwned, deleteOwned, deleteRows, describeCounts, putCascaded, updateOwned, type DocItem, type OwnedKind } from '../edit/owned.js';
+import { ownedRecords } from '../import/rows.js';
 import { deletePayload, mutationPayload } from '../edit/payload.js';
 import { DelegationCreateInput, DelegationDeleteInput, DelegationUpdateInput, type DelegationFieldsInput } from './delegation.input.js';
 import { Delegation } from './delegation.type.js';
@@ -83,20 +83,13 @@ export class DelegationMutationResolver {
       const children = [...descendants(siblings, delegation.id)];
       const gone = [delegation.id, ...children];
       // Events keep their other participants; they lose these delegations, which changes them (version, audit).
-      const events = await tx.event.findMany({ where: { participations: { some: { delegationId: { in: gone } } } }, include: { participations: true, organizers: true } });
+      const events = await tx.event.findMany({ where: { participations: { some: { delegationId: { in: gone } } } }, include: ownedRecords.events.include });
       return {
         ids: children.map((id) => toGlobalId('Delegation', id)),
         description: describeCounts([[children.length, 'delegation'], [events.length, 'event']]),
         cascade: async (tx, log) => {
-          for (const event of events) {
-            const participations = event.participations.map(({ delegationId, role }) => ({ delegationId, role }));
-            const organizers = event.organizers.map(({ organizationId }) => ({ organizationId }));
-            await log.put('events', event, {}, writes(tx.event), {
-              before: { participations, organizers },
-              after: { participations: participations.filter((p) => !gone.includes(p.delegationId)), organizers },
-              changed: true,
-            });
-          }
+          const stay = (links: unknown[]) => (links as { delegationId: number }[]).filter((p) => !gone.includes(p.delegationId));
+          for (const event of events) await putCascaded(tx, log, 'events', event, {}, { participations: stay });
           await deleteRows(tx, log, 'delegations', { id: { in: children } });
         },
       };

@@ -7,21 +7,13 @@ import type { RecordFacts } from './record-store.js';
 // A stored record in its document form, its references as global IDs, registered with the edit so the
 // checks and the writer can resolve them; and what each kind loads beside its row.
 
-/** Each kind's row as read with `linkIncludes`. */
+/** Each kind's row as read with its `include` (rows.ts). */
 export interface StoredRows {
   delegations: Prisma.DelegationGetPayload<{ include: { visits: true } }>;
   events: Prisma.EventGetPayload<{ include: { participations: true; organizers: true } }>;
   agreements: Prisma.AgreementGetPayload<{ include: { parties: true } }>;
   images: Prisma.ImageGetPayload<object>;
 }
-
-/** The link rows read with each kind's row; parties in their order. */
-export const linkIncludes: Record<OwnedSection, Record<string, unknown> | undefined> = {
-  delegations: { visits: { orderBy: { position: 'asc' } } },
-  events: { participations: true, organizers: true },
-  agreements: { parties: { orderBy: { position: 'asc' } } },
-  images: undefined,
-};
 
 /** Registers the record's place (already read with its facts) and returns its city's reference. */
 function place(edit: RecordEdit, cityId: number | null, countryId: number | null, facts: RecordFacts): string | null {

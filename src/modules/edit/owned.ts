@@ -7,7 +7,7 @@ import { idOf, toGlobalId, type NodeType } from '../../shared/global-id.js';
 import { checkRecord } from '../import/checks.js';
 import { ownedRecords, type OwnedItem, type OwnedSection } from '../import/rows.js';
 import { ChangeLog } from '../import/changes.js';
-import { itemOf, linkIncludes, type StoredRows } from './owned-items.js';
+import { itemOf, type StoredRows } from './owned-items.js';
 import { EditRefused, RecordEdit } from './record-edit.js';
 import { lockArticle, lockArticleOf, recordFacts, type StoredRow } from './record-store.js';
 import { ownedTarget, storedQuotes, writeRecord } from './write-record.js';
@@ -116,11 +116,11 @@ export async function updateOwned<S extends Section>(
     // this one and then reads the version it leaves, instead of overwriting it.
     await lockArticleOf(tx, kind.section, id);
     const facts = await recordFacts(tx, kind.section, id);
-    const row = facts && (await ownedRecords[kind.section].model(tx).findUnique({ where: { id }, include: linkIncludes[kind.section] }));
+    const row = facts && (await ownedRecords[kind.section].model(tx).findUnique({ where: { id }, include: ownedRecords[kind.section].include }));
     if (!facts || !row) throw new EditRefused(notFound(kind.what));
     checkVersion(kind.what, row.version, input.version);
     const edit = new RecordEdit(tx, row.articleId, facts.body);
-    // The row was read with this kind's includes (linkIncludes), which is what StoredRows[S] describes.
+    // The row was read with this kind's include, which is what StoredRows[S] describes.
     const item = await (itemOf[kind.section] as (e: RecordEdit, r: StoredRows[S], f: typeof facts) => Promise<DocItem<S>>)(edit, row as unknown as StoredRows[S], facts);
     await fill(edit, item);
     return checkAndWrite(edit, kind, row, item, viewer.keyId, storedQuotes(facts.evidence));
@@ -140,10 +140,23 @@ export interface Dependents {
 /** Deletes rows of an owned kind with an audit row each (their link rows and quotes go with them). */
 export async function deleteRows(tx: Tx, log: ChangeLog, section: Section, where: Record<string, unknown>): Promise<void> {
   const model = ownedRecords[section].model(tx);
-  const rows = await model.findMany({ where, include: linkIncludes[section] });
+  const rows = await model.findMany({ where, include: ownedRecords[section].include });
   if (rows.length === 0) return;
   await model.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
   for (const row of rows) log.record(section, 'DELETE', row.id, row, null);
+}
+
+/**
+ * Writes what a cascade leaves of a record read with its include: `data`, and the link sets `next`
+ * rewrites (the others unchanged); a new version and an audit row, as an import would write them.
+ */
+export async function putCascaded<S extends Section>(tx: Tx, log: ChangeLog, section: S, row: StoredRow, data: Record<string, unknown>, next: Record<string, (links: unknown[]) => unknown[]> = {}) {
+  const { links, model } = ownedRecords[section];
+  const before = Object.fromEntries(links.map((set) => [set.relation, set.current(row)]));
+  const after = Object.fromEntries(links.map((set) => [set.relation, next[set.relation]?.(before[set.relation]!) ?? before[set.relation]]));
+  const signatures = (set: (typeof links)[number], list: unknown[]) => list.map(set.signature).sort().join('|');
+  const changed = links.some((set) => signatures(set, before[set.relation]!) !== signatures(set, after[set.relation]!));
+  await log.put(section, row, data, model(tx), { before, after, changed });
 }
 
 /** Deletes a record the article owns; refused while others refer to it, unless `cascade`. */

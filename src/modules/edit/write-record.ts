@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/write-lock.js';
 import { ChangeLog } from '../import/changes.js';
 import type { EvidenceInput } from '../import/document.js';
-import { evidenceRows, type Ids, type LinkSet, type OwnedModel, type OwnedRecords, type OwnedSection, type Row } from '../import/rows.js';
+import { diffLinks, evidenceRows, type Ids, type LinkSet, type OwnedModel, type OwnedRecords, type OwnedSection, type Row } from '../import/rows.js';
 import type { RecordEdit } from './record-edit.js';
 import type { StoredRow } from './record-store.js';
 
@@ -37,18 +37,9 @@ export async function writeRecord<Item>(edit: RecordEdit, target: RecordTarget<I
   const log = new ChangeLog(actor);
   await edit.createCountries((entity, created) => log.record(entity, 'CREATE', created.id, null, created));
   const ids = edit.ids();
-  const links = target.links.map((set) => {
-    const current = row ? set.current(row) : [];
-    const desired = set.desired(target.item, ids);
-    const before = current.map(set.signature).sort().join('|');
-    return { set, current, desired, changed: before !== desired.map(set.signature).sort().join('|') };
-  });
-  const written = await log.put(target.entity, row, target.data(ids), target.model, {
-    before: Object.fromEntries(links.map((link) => [link.set.relation, link.current])),
-    after: Object.fromEntries(links.map((link) => [link.set.relation, link.desired])),
-    changed: links.some((link) => link.changed),
-  });
-  for (const link of links.filter((l) => l.changed)) await link.set.replace(tx, written.id, link.desired);
+  const { diffs, change } = diffLinks(target.links, row, target.item, ids);
+  const written = await log.put(target.entity, row, target.data(ids), target.model, change);
+  for (const link of diffs) await link.set.replace(tx, written.id, link.desired);
 
   // The record's quotes: the stored ones it no longer has go, new ones come; the rest stay as they are.
   const desired = new Map(evidenceRows(articleId, { [target.subject]: written.id }, target.item.evidence).map((e) => [quoteSignature(e), e]));

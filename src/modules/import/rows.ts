@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/write-lock.js';
 import type { AgreementPartyRole, ParticipationRole } from '../../generated/prisma/enums.js';
+import type { LinkChange } from './changes.js';
 import type { ArticleDocument, EvidenceInput } from './document.js';
 
 // How a document's own records (delegations, events, agreements, images) become rows and link rows: one
@@ -49,6 +50,25 @@ export interface OwnedRecords<S extends OwnedSection> {
   model(tx: Tx): OwnedModel;
   data(item: OwnedItem<S>, ids: Ids): Record<string, unknown>;
   links: LinkSet<OwnedItem<S>>[];
+  /** How its row is read with its link rows (each link set's relation; ordered where order is meaning). */
+  include: Record<string, unknown> | undefined;
+}
+
+/** A record's link sets compared: as stored (`current`), as the record wants them, and how many differ. */
+export function diffLinks<Item>(links: LinkSet<Item>[], row: Row | null | undefined, item: Item, ids: Ids) {
+  const diffs = links.map((set) => {
+    const current = row ? set.current(row) : [];
+    const desired = set.desired(item, ids);
+    const before = new Set(current.map(set.signature));
+    const after = new Set(desired.map(set.signature));
+    return { set, current, desired, added: [...after].filter((l) => !before.has(l)).length, removed: [...before].filter((l) => !after.has(l)).length };
+  });
+  const change: LinkChange = {
+    before: Object.fromEntries(diffs.map((link) => [link.set.relation, link.current])),
+    after: Object.fromEntries(diffs.map((link) => [link.set.relation, link.desired])),
+    changed: diffs.some((link) => link.added + link.removed > 0),
+  };
+  return { diffs: diffs.filter((link) => link.added + link.removed > 0), change };
 }
 
 /** A Prisma delegate as the subset of it that every owned model shares. */
@@ -76,6 +96,7 @@ const delegations: OwnedRecords<'delegations'> = {
   section: 'delegations',
   subject: 'delegationId',
   model: (tx) => owned(tx.delegation),
+  include: { visits: { orderBy: { position: 'asc' } } },
   data: (d, ids) => ({
     name: d.name,
     nameIsQuoted: d.nameIsQuoted,
@@ -103,6 +124,7 @@ const events: OwnedRecords<'events'> = {
   section: 'events',
   subject: 'eventId',
   model: (tx) => owned(tx.event),
+  include: { participations: true, organizers: true },
   data: (e, ids) => ({
     name: e.name,
     nameIsQuoted: e.nameIsQuoted,
@@ -140,6 +162,7 @@ const agreements: OwnedRecords<'agreements'> = {
   section: 'agreements',
   subject: 'agreementId',
   model: (tx) => owned(tx.agreement),
+  include: { parties: { orderBy: { position: 'asc' } } },
   data: (a, ids) => ({
     title: a.title,
     titleIsQuoted: a.titleIsQuoted,
@@ -167,6 +190,7 @@ const images: OwnedRecords<'images'> = {
   section: 'images',
   subject: 'imageId',
   model: (tx) => owned(tx.image),
+  include: undefined,
   data: (i, ids) => ({
     position: i.position,
     caption: i.caption,

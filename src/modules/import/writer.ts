@@ -2,7 +2,7 @@ import type { Tx } from '../../db/write-lock.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { ChangeLog, writes, type EntityChanges } from './changes.js';
 import type { ArticleDocument, EvidenceInput } from './document.js';
-import { evidenceRows, evidenceSignature, ownedRecords, type Ids, type OwnedRecords, type OwnedSection } from './rows.js';
+import { diffLinks, evidenceRows, evidenceSignature, ownedRecords, type Ids, type OwnedRecords, type OwnedSection } from './rows.js';
 
 // Writes a validated document: the article, the shared records it names (matched by natural key), then
 // its own records (matched by key), then its quotes. Only what differs is written.
@@ -144,25 +144,14 @@ class DocumentWriter {
   private async writeOwned<S extends OwnedSection>(kind: OwnedRecords<S>, items: ArticleDocument[S][number][], written?: (key: string, id: number) => void) {
     const { tx, log } = this;
     const model = kind.model(tx);
-    const include = kind.links.length > 0 ? Object.fromEntries(kind.links.map((set) => [set.relation, true] as const)) : undefined;
-    const existing = new Map((await model.findMany({ where: { articleId: this.articleId }, include })).map((row) => [row.key, row]));
+    const existing = new Map((await model.findMany({ where: { articleId: this.articleId }, include: kind.include })).map((row) => [row.key, row]));
     for (const item of items) {
       const row = existing.get(item.key);
       existing.delete(item.key);
-      const links = kind.links.map((set) => {
-        const current = row ? set.current(row) : [];
-        const desired = set.desired(item, this.resolve);
-        const before = new Set(current.map(set.signature));
-        const after = new Set(desired.map(set.signature));
-        return { set, current, desired, added: [...after].filter((l) => !before.has(l)).length, removed: [...before].filter((l) => !after.has(l)).length };
-      });
-      const { id } = await log.put(kind.section, row, { articleId: this.articleId, key: item.key, ...kind.data(item, this.resolve) }, model, {
-        before: Object.fromEntries(links.map((link) => [link.set.relation, link.current])),
-        after: Object.fromEntries(links.map((link) => [link.set.relation, link.desired])),
-        changed: links.some((link) => link.added + link.removed > 0),
-      });
+      const { diffs, change } = diffLinks(kind.links, row, item, this.resolve);
+      const { id } = await log.put(kind.section, row, { articleId: this.articleId, key: item.key, ...kind.data(item, this.resolve) }, model, change);
       written?.(item.key, id);
-      for (const link of links.filter((l) => l.added + l.removed > 0)) {
+      for (const link of diffs) {
         log.count(link.set.entity, 'created', link.added);
         log.count(link.set.entity, 'deleted', link.removed);
         await link.set.replace(tx, id, link.desired);

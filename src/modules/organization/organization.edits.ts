@@ -5,14 +5,14 @@ import { requireRole } from '../../shared/auth.js';
 import type { UserErrorShape } from '../../shared/errors.js';
 import { countryCodeArg } from '../../shared/filters.js';
 import { idOf, toGlobalId } from '../../shared/global-id.js';
-import { checkVersion, refusable } from '../edit/owned.js';
+import { checkVersion, putCascaded, refusable } from '../edit/owned.js';
 import { EditRefused, RecordEdit } from '../edit/record-edit.js';
 import { lockArticle, organizationFacts } from '../edit/record-store.js';
 import { storedQuotes, writeRecord, type RecordTarget } from '../edit/write-record.js';
-import { ChangeLog, writes } from '../import/changes.js';
+import { ChangeLog } from '../import/changes.js';
 import { checkRecord } from '../import/checks.js';
 import type { ArticleDocument } from '../import/document.js';
-import type { OwnedModel } from '../import/rows.js';
+import { ownedRecords, type OwnedModel } from '../import/rows.js';
 import type { OrganizationCreateInput, OrganizationDeleteInput, OrganizationUpdateInput } from './organization.input.js';
 
 // Organizations are shared between articles: each article cites them with its own quotes. A create or an
@@ -104,29 +104,20 @@ export async function deleteOrganization(ctx: Context, input: OrganizationDelete
     const row = await tx.organization.findUnique({ where: { id } });
     if (!row) throw refused(['input', 'id'], 'no organization has this ID (it may have been deleted)', 'NOT_FOUND');
     if (input.version != null) checkVersion('organization', row.version, input.version);
-    const [delegations, events, agreements] = await Promise.all([
-      tx.delegation.findMany({ where: { organizationId: id }, include: { visits: { orderBy: { position: 'asc' } } } }),
-      tx.event.findMany({ where: { organizers: { some: { organizationId: id } } }, include: { participations: true, organizers: true } }),
-      tx.agreement.findMany({ where: { parties: { some: { organizationId: id } } }, include: { parties: { orderBy: { position: 'asc' } } } }),
+    const [delegations, events, agreements, parties] = await Promise.all([
+      tx.delegation.findMany({ where: { organizationId: id }, include: ownedRecords.delegations.include }),
+      tx.event.findMany({ where: { organizers: { some: { organizationId: id } } }, include: ownedRecords.events.include }),
+      tx.agreement.findMany({ where: { parties: { some: { organizationId: id } } }, include: ownedRecords.agreements.include }),
+      tx.agreementParty.count({ where: { organizationId: id } }),
     ]);
-    const parties = agreements.reduce((n, a) => n + a.parties.filter((p) => p.organizationId === id).length, 0);
     if (delegations.length + events.length + parties > 0 && !input.cascade) {
       throw refused(['input', 'id'], `${delegations.length} delegation(s), ${events.length} event(s) and ${parties} agreement part(ies) refer to this organization; pass cascade: true to unlink them`, 'REFERENCED');
     }
     const log = new ChangeLog(viewer.keyId);
-    for (const d of delegations) {
-      const visits = d.visits.map(({ countryId, position }) => ({ countryId, position }));
-      await log.put('delegations', d, { organizationId: null }, writes(tx.delegation), { before: { visits }, after: { visits }, changed: false });
-    }
-    for (const e of events) {
-      const participations = e.participations.map(({ delegationId, role }) => ({ delegationId, role }));
-      const organizers = e.organizers.map(({ organizationId }) => ({ organizationId }));
-      await log.put('events', e, {}, writes(tx.event), { before: { participations, organizers }, after: { participations, organizers: organizers.filter((o) => o.organizationId !== id) }, changed: true });
-    }
-    for (const a of agreements) {
-      const before = a.parties.map(({ position, organizationId, role, description }) => ({ position, organizationId, role, description }));
-      await log.put('agreements', a, {}, writes(tx.agreement), { before: { parties: before }, after: { parties: before.map((p) => (p.organizationId === id ? { ...p, organizationId: null } : p)) }, changed: true });
-    }
+    type Link = { organizationId: number | null };
+    for (const d of delegations) await putCascaded(tx, log, 'delegations', d, { organizationId: null });
+    for (const e of events) await putCascaded(tx, log, 'events', e, {}, { organizers: (links) => (links as Link[]).filter((o) => o.organizationId !== id) });
+    for (const a of agreements) await putCascaded(tx, log, 'agreements', a, {}, { parties: (links) => (links as Link[]).map((p) => (p.organizationId === id ? { ...p, organizationId: null } : p)) });
     await tx.eventOrganizer.deleteMany({ where: { organizationId: id } });
     await tx.agreementParty.updateMany({ where: { organizationId: id }, data: { organizationId: null } });
     // Every article that named it or referred to it changed: their document hashes no longer hold.
