@@ -16,7 +16,7 @@ export interface StoredRows {
 }
 
 /** Registers the record's place (already read with its facts) and returns its city's reference. */
-function place(edit: RecordEdit, cityId: number | null, countryId: number | null, facts: RecordFacts): string | null {
+export function place(edit: RecordEdit, cityId: number | null, countryId: number | null, facts: RecordFacts): string | null {
   if (cityId != null && facts.city) edit.cities.set(toGlobalId('City', cityId), { id: cityId, ...facts.city });
   if (facts.city) edit.countries.set(facts.city.countryCode, facts.city.countryId);
   if (facts.countryCode != null && countryId != null) edit.countries.set(facts.countryCode, countryId);
@@ -37,7 +37,8 @@ function owned(edit: RecordEdit, section: 'delegations' | 'events', id: number |
   return ref;
 }
 
-const quotes = (facts: RecordFacts) => facts.evidence.map(({ quote, start, end, facts: names }) => ({ quote, start, end, facts: names }));
+/** The record's stored quotes in document form. */
+export const quotes = (facts: RecordFacts) => facts.evidence.map(({ quote, start, end, facts: names }) => ({ quote, start, end, facts: names }));
 
 export const itemOf: { [S in OwnedSection]: (edit: RecordEdit, row: StoredRows[S], facts: RecordFacts) => Promise<OwnedItem<S>> } = {
   async delegations(edit, row, facts) {
