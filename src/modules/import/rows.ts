@@ -206,6 +206,11 @@ const images: OwnedRecords<'images'> = {
 
 export const ownedRecords: { [S in OwnedSection]: OwnedRecords<S> } = { delegations, events, agreements, images };
 
+/** How a document's organization becomes a row (shared: matched by name within its country). */
+export function organizationData(org: ArticleDocument['organizations'][number], ids: Ids) {
+  return { name: org.name, kind: org.kind, countryId: ids.country(org.countryCode), cityId: ids.city(org.cityKey) };
+}
+
 /** An evidence row's identity: the record it cites, where, and for which facts. */
 export function evidenceSignature(e: { delegationId?: number | null; eventId?: number | null; agreementId?: number | null; imageId?: number | null; organizationId?: number | null; cityId?: number | null; countryId?: number | null; start?: number | null; end?: number | null; facts?: string | null }): string {
   return [e.delegationId, e.eventId, e.agreementId, e.imageId, e.organizationId, e.cityId, e.countryId, e.start, e.end, e.facts].map((v) => v ?? '').join(':');

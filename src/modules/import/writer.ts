@@ -2,7 +2,7 @@ import type { Tx } from '../../db/write-lock.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { ChangeLog, writes, type EntityChanges } from './changes.js';
 import type { ArticleDocument, EvidenceInput } from './document.js';
-import { diffLinks, evidenceRows, evidenceSignature, ownedRecords, type Ids, type OwnedRecords, type OwnedSection } from './rows.js';
+import { diffLinks, evidenceRows, organizationData, evidenceSignature, ownedRecords, type Ids, type OwnedRecords, type OwnedSection } from './rows.js';
 
 // Writes a validated document: the article, the shared records it names (matched by natural key), then
 // its own records (matched by key), then its quotes. Only what differs is written.
@@ -131,7 +131,7 @@ class DocumentWriter {
       const countryId = this.ids.country.get(org.countryCode)!;
       const known = this.knownOrganizations.get(org.key);
       const row = await tx.organization.findUnique({ where: known != null ? { id: known } : { countryId_name: { countryId, name: org.name } } });
-      const id = (await log.put('organizations', row, { name: org.name, kind: org.kind, countryId, cityId: this.resolve.city(org.cityKey) }, writes(tx.organization))).id;
+      const id = (await log.put('organizations', row, organizationData(org, this.resolve), writes(tx.organization))).id;
       this.ids.organization.set(org.key, id);
       this.cite({ organizationId: id }, org.evidence);
     }

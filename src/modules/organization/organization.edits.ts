@@ -13,7 +13,7 @@ import { storedQuotes, writeRecord, type RecordTarget } from '../edit/write-reco
 import { ChangeLog } from '../import/changes.js';
 import { checkRecord } from '../import/checks.js';
 import type { ArticleDocument } from '../import/document.js';
-import { ownedRecords, type OwnedModel } from '../import/rows.js';
+import { organizationData, ownedRecords, type OwnedModel } from '../import/rows.js';
 import type { OrganizationCreateInput, OrganizationDeleteInput, OrganizationUpdateInput } from './organization.input.js';
 
 // Organizations are shared between articles: each article cites them with its own quotes. A create or an
@@ -32,7 +32,7 @@ function target(tx: Tx, item: Item): RecordTarget<Item> {
     // The organization delegate, as the subset of it that writing one record uses.
     model: tx.organization as unknown as OwnedModel,
     item,
-    data: (ids) => ({ name: item.name, kind: item.kind, countryId: ids.country(item.countryCode), cityId: ids.city(item.cityKey) }),
+    data: (ids) => organizationData(item, ids),
     links: [],
   };
 }
