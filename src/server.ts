@@ -49,6 +49,7 @@ export async function createServer({ db, databaseFile, logger, apiKeys = [], set
   const trust = compileTrust(settings.trustProxy);
   const connections = limitConnectionsPerClient(server, settings.maxConnectionsPerClient, trust, () => metrics.connectionRefused());
   const rateLimited = createRateLimiter({ requests: settings.rateLimitRequests, windowSeconds: settings.rateLimitWindowSeconds, trust });
+  // The client is opened with query events on (db/client.ts); PrismaClient's type hides $on unless it knows that.
   (db as unknown as QueryEvents).$on?.('query', (event) => metrics.dbQuery(event.query, event.duration / 1000));
   const operations = createOperations(db, drain, metrics);
   const apollo = await startApollo(settings, logger, explorer.plugin);
