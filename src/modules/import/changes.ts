@@ -1,5 +1,5 @@
 import type { Prisma } from '../../generated/prisma/client.js';
-import type { Row } from './rows.js';
+import type { LinkChange, Row } from './rows.js';
 
 // What a write changed: counted by kind for the import report, and one audit row per record with its
 // state before and after. Shared by the import's writer and the edit engine.
@@ -30,12 +30,6 @@ function snapshot(row: Record<string, unknown>): string {
   return JSON.stringify(Object.fromEntries(Object.entries(row).sort(([a], [b]) => a.localeCompare(b))));
 }
 
-/** A record's links as the write found them and leaves them; they count as fields for the version and the audit log. */
-export interface LinkChange {
-  before: Record<string, unknown>;
-  after: Record<string, unknown>;
-  changed: boolean;
-}
 const noLinks: LinkChange = { before: {}, after: {}, changed: false };
 
 export class ChangeLog {

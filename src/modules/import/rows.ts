@@ -1,6 +1,5 @@
 import type { Tx } from '../../db/write-lock.js';
 import type { AgreementPartyRole, ParticipationRole } from '../../generated/prisma/enums.js';
-import type { LinkChange } from './changes.js';
 import type { ArticleDocument, EvidenceInput } from './document.js';
 
 // How a document's own records (delegations, events, agreements, images) become rows and link rows: one
@@ -54,6 +53,12 @@ export interface OwnedRecords<S extends OwnedSection> {
   include: Record<string, unknown> | undefined;
 }
 
+/** A record's links as the write found them and leaves them; they count as fields for the version and the audit log. */
+export interface LinkChange {
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  changed: boolean;
+}
 /** A record's link sets compared: as stored (`current`), as the record wants them, and how many differ. */
 export function diffLinks<Item>(links: LinkSet<Item>[], row: Row | null | undefined, item: Item, ids: Ids) {
   const diffs = links.map((set) => {
