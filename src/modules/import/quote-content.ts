@@ -42,11 +42,13 @@ const valuePattern = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 /** Reads 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'; throws on anything else, including days no calendar has. */
 function calendarValue(value: string): CalendarValue {
   const match = valuePattern.exec(value);
-  const [year, month, day] = [match?.[1], match?.[2], match?.[3]].map((part) => (part === undefined ? null : Number(part)));
+  if (!match) throw new RangeError(`not a date value: "${value}"`);
+  const year = Number(match[1]);
+  const [month, day] = [match[2], match[3]].map((part) => (part === undefined ? null : Number(part)));
+  // Date rolls 2023-02-30 over into March; a real day comes back as written.
   const date = new Date(0);
-  date.setUTCFullYear(year ?? 0, (month ?? 1) - 1, day ?? 1);
-  const real = date.getUTCMonth() === (month ?? 1) - 1 && date.getUTCDate() === (day ?? 1);
-  if (!match || year === null || year === undefined || !real) throw new RangeError(`not a date value: "${value}"`);
+  date.setUTCFullYear(year, (month ?? 1) - 1, day ?? 1);
+  if (date.getUTCMonth() !== (month ?? 1) - 1 || date.getUTCDate() !== (day ?? 1)) throw new RangeError(`no such day: "${value}"`);
   return { year, month: month ?? null, day: day ?? null };
 }
 
