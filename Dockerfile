@@ -49,7 +49,9 @@ RUN npm run build \
  && npm cache clean --force \
  && cd node_modules/better-sqlite3 \
  && rm -rf deps src build/deps build/Release/obj build/Release/obj.target build/Release/.deps \
- && mkdir /data
+ && mkdir /data \
+ && cd /app \
+ && node -e "import('./dist/src/reference/gazetteer.js').then((g) => console.log(g.buildGazetteer(g.defaultGazetteerFile())))"
 
 # ---------------------------------------------------------------------------------------------------------
 # Runtime: compiled code, production dependencies, migrations and seed; runs as the image's `node` user.

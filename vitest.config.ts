@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
+    // Builds the gazetteer's index once, before the workers start (each would otherwise build its own).
+    globalSetup: ['test/global-setup.ts'],
     // Each file starts its own server on its own temporary SQLite file; files run in parallel processes.
     pool: 'forks',
     testTimeout: 30_000,

@@ -75,6 +75,8 @@ const environment = z.object({
     .string()
     .regex(/^file:.+/, 'a SQLite file URL such as file:./data/delegation-graph.db')
     .default('file:./data/delegation-graph.db'),
+  /** The gazetteer's index file; built there on first start when missing (the image builds it in advance). */
+  GAZETTEER_FILE: z.string().min(1).optional(),
   SEED: z
     .enum(['true', 'false'])
     .default('true')

@@ -2,6 +2,7 @@ import { createServer as createNetServer } from 'node:net';
 import { loadConfig, ConfigError } from './config.js';
 import { DatabaseSetupError, openDatabase } from './db/client.js';
 import { seed } from './modules/import/seed.js';
+import { openGazetteer } from './reference/gazetteer.js';
 import { DocumentValidationError } from './modules/import/validate.js';
 import { createLogger } from './logger.js';
 import { createServer, settingsFromConfig } from './server.js';
@@ -39,6 +40,8 @@ async function main() {
   await checkPort(config.PORT, config.HOST);
   const { db, applied, file } = await openDatabase(config.DATABASE_URL);
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
+  const { built } = openGazetteer(config.GAZETTEER_FILE);
+  if (built) logger.info(built, 'built the gazetteer index (once per installation)');
   if (config.SEED) {
     for (const report of await seed(db)) logger.info({ article: report.slug, status: report.status, changes: report.changes }, 'seed article loaded');
   }

@@ -1,14 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-  dateMentions,
-  datePrecision,
-  foldedWords,
-  foldName,
-  namesIn,
-  organizationKey,
-  quoteStatesDate,
-  type DateParts,
-} from '../src/modules/import/quote-content.js';
+import { dateMentions, datePrecision, quoteStatesDate, type DateParts } from '../src/modules/import/quote-content.js';
+import { foldedWords, foldName, namesIn, organizationKey } from '../src/shared/names.js';
 
 // The seed article's date: every yearless date in its quotes is read in 2023.
 const ref = '2023-09-15';
