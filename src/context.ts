@@ -1,9 +1,10 @@
 import type { Db } from './db/client.js';
-import type { Evidence } from './generated/prisma/client.js';
+import type { Claim, Evidence } from './generated/prisma/client.js';
 import type { Viewer } from './shared/auth.js';
 import type DataLoader from 'dataloader';
 import { byId, groupedBy } from './shared/loaders.js';
 
+export type ClaimSubjectColumn = 'countryId' | 'cityId' | 'organizationId';
 export type EvidenceSubject = 'delegationId' | 'eventId' | 'agreementId' | 'imageId' | 'organizationId' | 'cityId' | 'countryId';
 
 /**
@@ -16,6 +17,11 @@ export function createLoaders(db: Db) {
     groupedBy(
       (ids: number[]) => db.evidence.findMany({ where: { [subject]: { in: ids } }, orderBy: [{ articleId: 'asc' }, { start: 'asc' }, { id: 'asc' }] }),
       (row: Evidence) => row[subject]!,
+    );
+  const claimsBy = (subject: ClaimSubjectColumn) =>
+    groupedBy(
+      (ids: number[]) => db.claim.findMany({ where: { [subject]: { in: ids } }, orderBy: [{ articleId: 'asc' }, { id: 'asc' }] }),
+      (row: Claim) => row[subject]!,
     );
   return {
     article: byId((ids) => db.article.findMany({ where: { id: { in: ids } } })),
@@ -78,6 +84,11 @@ export function createLoaders(db: Db) {
       cityId: evidenceBy('cityId'),
       countryId: evidenceBy('countryId'),
     } satisfies Record<EvidenceSubject, unknown>,
+    claims: {
+      countryId: claimsBy('countryId'),
+      cityId: claimsBy('cityId'),
+      organizationId: claimsBy('organizationId'),
+    } satisfies Record<ClaimSubjectColumn, unknown>,
   };
 }
 

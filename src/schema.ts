@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AgreementMutationResolver } from './modules/agreement/agreement.mutations.js';
 import { AgreementPartyResolver, AgreementResolver } from './modules/agreement/agreement.resolver.js';
 import { ArticleResolver } from './modules/article/article.resolver.js';
+import { ClaimResolver } from './modules/claim/claim.resolver.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { DelegationMutationResolver } from './modules/delegation/delegation.mutations.js';
 import { DelegationResolver, ItineraryStopResolver } from './modules/delegation/delegation.resolver.js';
@@ -27,6 +28,7 @@ let schema: Promise<GraphQLSchema> | undefined;
 export function getSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
     resolvers: [
+      ClaimResolver,
       NodeResolver,
       ArticleResolver,
       DelegationResolver,

@@ -22,6 +22,12 @@ export async function documentOf(db: Reader, articleId: number): Promise<Article
     db.agreement.findMany({ where: { articleId }, include: { parties: { orderBy: { position: 'asc' } } }, orderBy: { id: 'asc' } }),
     db.image.findMany({ where: { articleId }, orderBy: { position: 'asc' } }),
   ]);
+  // What this article says about shared records (its claims): the names as it gives them, an organization's kind and city.
+  const claims = await db.claim.findMany({ where: { articleId } });
+  const claimed = (subject: 'countryId' | 'cityId' | 'organizationId', id: number, field: string) => {
+    const found = claims.find((c) => c[subject] === id && c.field === field);
+    return found ? (JSON.parse(found.value) as unknown) : undefined;
+  };
   const quotes = (subject: keyof Evidence, id: number): EvidenceInput[] =>
     evidence
       .filter((item) => item[subject] === id)
@@ -77,11 +83,12 @@ export async function documentOf(db: Reader, articleId: number): Promise<Article
       language: article.language,
     },
     referenceSources: sources.map(({ key, name, url }) => ({ key, name, url })),
-    countries: countries.map((c) => ({ isoCode: c.isoCode, name: c.name, referenceSource: sourceKey.get(c.referenceSourceId)!, evidence: quotes('countryId', c.id) })),
+    countries: countries.map((c) => ({ isoCode: c.isoCode, name: (claimed('countryId', c.id, 'name') as string | undefined) ?? c.name, referenceSource: sourceKey.get(c.referenceSourceId)!, evidence: quotes('countryId', c.id) })),
     cities: allCities.map((c) => ({
       key: cityKey(c.id),
-      name: c.name,
+      name: (claimed('cityId', c.id, 'name') as string | undefined) ?? c.name,
       countryCode: code.get(c.countryId)!,
+      unlisted: false,
       isCapital: c.isCapital,
       latitude: c.latitude,
       longitude: c.longitude,
@@ -90,8 +97,8 @@ export async function documentOf(db: Reader, articleId: number): Promise<Article
     })),
     organizations: organizations.map((o) => ({
       key: organizationKey(o.id),
-      name: o.name,
-      kind: o.kind,
+      name: (claimed('organizationId', o.id, 'name') as string | undefined) ?? o.name,
+      kind: (claimed('organizationId', o.id, 'kind') as typeof o.kind | undefined) ?? o.kind,
       countryCode: code.get(o.countryId)!,
       cityKey: o.cityId == null ? null : cityKey(o.cityId),
       evidence: quotes('organizationId', o.id),

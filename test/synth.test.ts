@@ -26,6 +26,7 @@ afterAll(async () => {
 async function rows(db: Db, options: { audit?: boolean } = {}) {
   const all = await snapshot(db);
   all.Article = all.Article.map(({ importedAt: _, ...row }: Record<string, unknown>) => row);
+  all.Claim = all.Claim.map(({ createdAt: _, ...row }: Record<string, unknown>) => row);
   all.AuditEntry = options.audit === false ? [] : all.AuditEntry.map(({ at: _, ...row }: Record<string, unknown>) => row);
   return all;
 }

@@ -15,4 +15,4 @@ export function countryName(code: string): string {
 }
 
 /** The reference source of countries named only by their code: ISO 3166-1, through i18n-iso-countries. */
-export const ISO_3166_SOURCE = { key: 'iso-3166-1', name: 'ISO 3166-1 alpha-2 country codes (via the i18n-iso-countries package)', url: 'https://www.iso.org/iso-3166-country-codes.html' };
+export const ISO_3166_SOURCE: { key: string; name: string; url: string | null } = { key: 'iso-3166-1', name: 'ISO 3166-1 alpha-2 country codes (via the i18n-iso-countries package)', url: 'https://www.iso.org/iso-3166-country-codes.html' };

@@ -21,7 +21,11 @@ export const issueCodes = {
   DUPLICATE_KEY: 'A key (or ISO code, or image position) is used twice.',
   UNKNOWN_REFERENCE: 'A reference names a key the document does not have.',
   UNKNOWN_COUNTRY_CODE: 'Not an ISO 3166-1 alpha-2 country code.',
-  COUNTRY_MISMATCH: 'A city placed in another country than its own.',
+  COUNTRY_MISMATCH: 'A city placed in another country than its own, or one the gazetteer has only in other countries.',
+  UNKNOWN_PLACE: 'A place the gazetteer does not have in the stated country (or a geonameId it does not have).',
+  AMBIGUOUS_PLACE: 'A place name that several places of the stated country carry: give the geonameId of one of the candidates.',
+  REFERENCE_MISMATCH: "A value (a city's coordinates or capital status) that disagrees with the reference data beyond its tolerance.",
+  FACT_NOT_IN_QUOTE: 'A fact whose quotes do not state it: a date no quote expresses, a place or organization no quote names.',
   INVALID_DATE_RANGE: 'A range that ends before it starts, or an end without a start.',
   QUOTE_MISMATCH: 'A quote that is not in the body, or not at its offsets.',
   AMBIGUOUS_QUOTE: 'A quote without offsets that occurs more than once in the body.',
@@ -34,9 +38,20 @@ export const issueCodes = {
 } as const;
 export type IssueCode = keyof typeof issueCodes;
 
+/** A gazetteer place offered when a mention is ambiguous or in another country. */
+export interface PlaceCandidate {
+  geonameId: number;
+  name: string;
+  countryCode: string;
+  region: string | null;
+  population: number;
+}
+
 /** A problem with a mutation's input, at the path of the offending field from the argument. */
 export interface UserErrorShape {
   path: string[];
   message: string;
   code: IssueCode;
+  /** For AMBIGUOUS_PLACE and a gazetteer's COUNTRY_MISMATCH: the places the mention could mean. */
+  candidates?: PlaceCandidate[];
 }

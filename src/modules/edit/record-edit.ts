@@ -83,7 +83,7 @@ export class RecordEdit {
     this.countries.set(row.countryCode, row.countryId);
     if (!row.cited) {
       const { name, countryCode, isCapital, latitude, longitude, referenceSource } = row;
-      this.added.push({ kind: 'city', id, inputPath, item: { key: ref, name, countryCode, isCapital, latitude, longitude, referenceSource, evidence: quotesFor(support, fact, 'name') } });
+      this.added.push({ kind: 'city', id, inputPath, item: { key: ref, name, countryCode, unlisted: false, isCapital, latitude, longitude, referenceSource, evidence: quotesFor(support, fact, 'name') } });
     }
     return ref;
   }

@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/write-lock.js';
 import { ChangeLog } from '../import/changes.js';
+import { organizationClaims, putClaims, settleOrganizations } from '../import/claims.js';
 import type { EvidenceInput } from '../import/document.js';
 import { diffLinks, evidenceRows, type Ids, type LinkSet, type OwnedModel, type OwnedRecords, type OwnedSection, type Row } from '../import/rows.js';
 import type { RecordEdit } from './record-edit.js';
@@ -48,6 +49,15 @@ export async function writeRecord<Item>(edit: RecordEdit, target: RecordTarget<I
   const cited = edit.added.flatMap((added) => evidenceRows(articleId, { [added.kind === 'city' ? 'cityId' : 'organizationId']: added.id }, added.item.evidence));
   const inserts = [...desired.values(), ...cited];
   if (inserts.length > 0) await tx.evidence.createMany({ data: inserts });
+  // A shared record the edit adds to the article becomes the article's claims, as an import's would.
+  for (const added of edit.added) {
+    if (added.kind === 'city') {
+      await putClaims(tx, articleId, [{ articleId, cityId: added.id, field: 'name', value: JSON.stringify(added.item.name) }], log, { cityId: added.id });
+    } else {
+      const touched = await putClaims(tx, articleId, organizationClaims(articleId, added.id, added.item, ids.city(added.item.cityKey)), log, { organizationId: added.id });
+      await settleOrganizations(tx, touched, log);
+    }
+  }
   if (log.audit.length > 0) await tx.auditEntry.createMany({ data: log.audit });
   return written;
 }

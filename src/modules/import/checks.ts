@@ -1,5 +1,5 @@
 import { isIsoCountryCode } from '../../shared/countries.js';
-import type { IssueCode } from '../../shared/errors.js';
+import type { IssueCode, PlaceCandidate } from '../../shared/errors.js';
 import type { ArticleDocument, EvidenceInput, RecordType } from './document.js';
 
 // The rules one extracted record must meet, record by record. An import checks every record of a document
@@ -27,6 +27,7 @@ export interface Issue {
   segments: Path;
   code: IssueCode;
   message: string;
+  candidates?: PlaceCandidate[];
 }
 
 /** Collects the problems of records checked against one scope. */

@@ -83,35 +83,41 @@ export class DocumentCountryInput {
   @Field(() => String, { description: 'ISO 3166-1 alpha-2 code, upper case.' })
   isoCode!: string;
 
-  @Field(() => String, { description: 'Short English name.' })
+  @Field(() => String, { description: 'The name as the article gives it (the API shows the ISO 3166-1 name).' })
   name!: string;
 
-  @Field(() => String, { description: 'Key of the reference source of the code and name.' })
-  referenceSource!: string;
+  @Field(() => String, { nullable: true, description: 'Version 1: key of the reference source of the code (required there; the service uses ISO 3166-1 whatever it says). Version 2: leave out.' })
+  referenceSource?: string | null;
 
   @Field(() => [DocumentEvidenceInput], { defaultValue: [], description: 'Quotes that name the country.' })
   evidence!: DocumentEvidenceInput[];
 }
 
-@InputType('DocumentCityInput', { description: 'A city the article mentions, matched by name within its country.' })
+@InputType('DocumentCityInput', { description: 'A place the article mentions: a gazetteer place, found by the mention within its country (or by geonameId).' })
 export class DocumentCityInput extends DocumentRecordInput {
-  @Field(() => String, { description: 'English name, as in the gazetteer.' })
+  @Field(() => String, { description: 'The place as the article spells it, such as Cologne; the gazetteer gives its reference name (Köln).' })
   name!: string;
 
   @Field(() => String, { description: 'ISO code of its country, listed in `countries`.' })
   countryCode!: string;
 
-  @Field(() => Boolean, { description: "True for its country's capital." })
-  isCapital!: boolean;
+  @Field(() => Int, { nullable: true, description: 'Version 2: the GeoNames id, when the mention alone is ambiguous.' })
+  geonameId?: number | null;
 
-  @Field(() => Float, { description: 'Latitude, decimal degrees (WGS 84).' })
-  latitude!: number;
+  @Field(() => Boolean, { defaultValue: false, description: 'Version 2: true for a place the gazetteer lacks (a venue, a district); then latitude and longitude are required, and the place is marked as not from reference data.' })
+  unlisted!: boolean;
 
-  @Field(() => Float, { description: 'Longitude, decimal degrees (WGS 84).' })
-  longitude!: number;
+  @Field(() => Boolean, { nullable: true, description: "Version 1 (required): true for its country's capital, checked against the gazetteer. Version 2: only for an unlisted place." })
+  isCapital?: boolean | null;
 
-  @Field(() => String, { description: 'Key of the reference source of the coordinates.' })
-  referenceSource!: string;
+  @Field(() => Float, { nullable: true, description: 'Version 1 (required): latitude, decimal degrees (WGS 84), checked against the gazetteer within 0.1 degree. Version 2: only for an unlisted place.' })
+  latitude?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Longitude, like `latitude`.' })
+  longitude?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Version 1 (required): key of the reference source of the coordinates (the service uses the gazetteer whatever it says). Version 2: leave out.' })
+  referenceSource?: string | null;
 }
 
 @InputType('DocumentOrganizationInput', { description: 'An organization, matched by name within its country.' })
@@ -256,7 +262,7 @@ export class DocumentImageInput extends DocumentPlacedInput {
   description: 'An article and every record extracted from it, with the quotes that support them: the format of article-document.schema.json.',
 })
 export class ArticleDocumentInput {
-  @Field(() => Int, { description: 'Format version: 1.' })
+  @Field(() => Int, { description: 'Format version: 1 or 2 (places from the gazetteer by mention or geonameId; see docs/writing-data.md).' })
   version!: number;
 
   @Field(() => DocumentArticleInput, { description: 'The article.' })

@@ -45,8 +45,9 @@ function evidenceOf<T extends RecordType>(type: T) {
     .default([]);
 }
 
-export const articleDocumentSchema = z.strictObject({
-  version: z.literal(1),
+/** The document's fields; `articleDocumentSchema` adds the rules of each version. */
+export const articleDocumentShape = z.strictObject({
+  version: z.number().int().min(1).max(2),
   article: z.strictObject({
     slug: key,
     title: text,
@@ -60,7 +61,7 @@ export const articleDocumentSchema = z.strictObject({
     .array(z.strictObject({ key, name: text, url: z.url().nullish() }))
     .default([]),
   countries: z.array(
-    z.strictObject({ isoCode: countryCode, name: text, referenceSource: key, evidence: evidenceOf('country') }),
+    z.strictObject({ isoCode: countryCode, name: text, referenceSource: key.nullish(), evidence: evidenceOf('country') }),
   ),
   cities: z
     .array(
@@ -68,10 +69,12 @@ export const articleDocumentSchema = z.strictObject({
         key,
         name: text,
         countryCode,
-        isCapital: z.boolean(),
-        latitude: z.number().min(-90).max(90),
-        longitude: z.number().min(-180).max(180),
-        referenceSource: key,
+        geonameId: z.number().int().positive().nullish(),
+        unlisted: z.boolean().default(false),
+        isCapital: z.boolean().nullish(),
+        latitude: z.number().min(-90).max(90).nullish(),
+        longitude: z.number().min(-180).max(180).nullish(),
+        referenceSource: key.nullish(),
         evidence: evidenceOf('city'),
       }),
     )
@@ -168,6 +171,42 @@ export const articleDocumentSchema = z.strictObject({
     .default([]),
 });
 
+/**
+ * What each version requires of its places. Version 1 (today's documents, the seed) types a city's
+ * coordinates, capital flag and reference source, which the service checks against the gazetteer; version
+ * 2 names places only as the article spells them (with a geonameId where the name is ambiguous), and types
+ * coordinates only for a place the gazetteer lacks.
+ */
+const versionRules: Record<1 | 2, { city: (city: z.infer<typeof articleDocumentShape>['cities'][number]) => [string, string][]; country: (country: z.infer<typeof articleDocumentShape>['countries'][number]) => [string, string][] }> = {
+  1: {
+    city: (city) => [
+      ...(['isCapital', 'latitude', 'longitude', 'referenceSource'] as const).filter((f) => city[f] == null).map((f): [string, string] => [f, `version 1 requires ${f}`]),
+      ...(['geonameId', 'unlisted'] as const).filter((f) => city[f] != null && city[f] !== false).map((f): [string, string] => [f, `${f} is a field of version 2`]),
+    ],
+    country: (country) => (country.referenceSource == null ? [['referenceSource', 'version 1 requires referenceSource']] : []),
+  },
+  2: {
+    city: (city) => [
+      ...(city.unlisted
+        ? (['latitude', 'longitude'] as const).filter((f) => city[f] == null).map((f): [string, string] => [f, `an unlisted place needs its ${f}`])
+        : (['isCapital', 'latitude', 'longitude'] as const).filter((f) => city[f] != null).map((f): [string, string] => [f, `${f} comes from the gazetteer in version 2; only an unlisted place states it`])),
+      ...(city.unlisted && city.geonameId != null ? [['geonameId', 'an unlisted place has no geonameId'] as [string, string]] : []),
+      ...(city.referenceSource != null ? [['referenceSource', 'version 2 takes reference sources from the service; leave it out'] as [string, string]] : []),
+    ],
+    country: (country) => (country.referenceSource != null ? [['referenceSource', 'version 2 takes reference sources from the service; leave it out']] : []),
+  },
+};
+
+export const articleDocumentSchema = articleDocumentShape.superRefine((doc, ctx) => {
+  const rules = versionRules[doc.version as 1 | 2];
+  doc.cities.forEach((city, i) => {
+    for (const [field, message] of rules.city(city)) ctx.addIssue({ code: 'custom', path: ['cities', i, field], message });
+  });
+  doc.countries.forEach((country, i) => {
+    for (const [field, message] of rules.country(country)) ctx.addIssue({ code: 'custom', path: ['countries', i, field], message });
+  });
+});
+
 export type ArticleDocument = z.infer<typeof articleDocumentSchema>;
 export type EvidenceInput = ArticleDocument['events'][number]['evidence'][number];
 
@@ -177,8 +216,40 @@ export type EvidenceInput = ArticleDocument['events'][number]['evidence'][number
  * backed by quotes, references, real calendar days) only the validator checks.
  */
 export function documentJsonSchema() {
+  const v1Cities = ['isCapital', 'latitude', 'longitude', 'referenceSource'];
+  const listed = { properties: { unlisted: { const: true } }, required: ['unlisted'] };
+  // A field given a value; null counts as left out, as in the validator.
+  const given = (field: string) => ({ required: [field], properties: { [field]: { not: { type: 'null' } } } });
   return {
-    ...z.toJSONSchema(articleDocumentSchema, { io: 'input' }),
+    ...z.toJSONSchema(articleDocumentShape, { io: 'input' }),
+    // The rules of each version (the validator's versionRules), as far as JSON Schema can say them.
+    allOf: [
+      {
+        if: { properties: { version: { const: 1 } } },
+        then: {
+          properties: {
+            countries: { items: { required: ['referenceSource'] } },
+            cities: { items: { required: v1Cities, not: { anyOf: [given('geonameId'), listed] } } },
+          },
+        },
+      },
+      {
+        if: { properties: { version: { const: 2 } } },
+        then: {
+          properties: {
+            countries: { items: { not: given('referenceSource') } },
+            cities: {
+              items: {
+                not: given('referenceSource'),
+                if: listed,
+                then: { required: ['latitude', 'longitude'], not: given('geonameId') },
+                else: { not: { anyOf: [given('isCapital'), given('latitude'), given('longitude')] } },
+              },
+            },
+          },
+        },
+      },
+    ],
     $id: 'https://delegation-graph.example/article-document.schema.json',
     title: 'Article document',
     description:

@@ -2,9 +2,24 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { requireRole } from '../../shared/auth.js';
 import { ArticleDocumentInput } from './document.input.js';
-import { importDocument } from './import.service.js';
+import { importDocument, type ImportReport } from './import.service.js';
+import { toGlobalId } from '../../shared/global-id.js';
 import { ArticleImportPayload } from './import.type.js';
 import { DocumentValidationError } from './validate.js';
+
+/** The report's shared records, conflicts and possible duplicates, with global IDs. */
+function importReportView(report: ImportReport) {
+  return {
+    shared: report.shared.map((s) => ({ ...s, id: toGlobalId(s.type, s.id) })),
+    conflicts: report.conflicts.map((c) => ({
+      id: toGlobalId(c.type, c.id),
+      field: c.field,
+      shown: c.shown,
+      claims: c.claims.map((side) => ({ articleId: side.row.articleId == null ? null : toGlobalId('Article', side.row.articleId), value: side.value })),
+    })),
+    possibleDuplicates: report.possibleDuplicates.map((d) => ({ ...d, organizationId: toGlobalId('Organization', d.organizationId), similarId: toGlobalId('Organization', d.similarId) })),
+  };
+}
 
 @Resolver()
 export class IngestResolver {
@@ -23,12 +38,13 @@ export class IngestResolver {
         article: await ctx.loaders.article.load(report.articleId),
         status: report.status,
         changes: Object.entries(report.changes).map(([entity, counts]) => ({ entity, ...counts })),
+        ...importReportView(report),
         userErrors: [],
       };
     } catch (error) {
       if (!(error instanceof DocumentValidationError)) throw error;
-      const userErrors = error.issues.map(({ segments, message, code }) => ({ path: ['input', ...segments.map(String)], message, code }));
-      return { article: null, status: null, changes: [], userErrors };
+      const userErrors = error.issues.map(({ segments, message, code, candidates }) => ({ path: ['input', ...segments.map(String)], message, code, candidates: candidates ?? null }));
+      return { article: null, status: null, changes: [], shared: [], conflicts: [], possibleDuplicates: [], userErrors };
     }
   }
 }

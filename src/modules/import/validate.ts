@@ -1,6 +1,7 @@
-import type { IssueCode } from '../../shared/errors.js';
+import type { IssueCode, PlaceCandidate } from '../../shared/errors.js';
 import { checkRecord, RecordCheck, type Scope } from './checks.js';
 import { articleDocumentSchema, type ArticleDocument } from './document.js';
+import { locate } from './places.js';
 
 /** One problem in a document, at a path such as `events[2].evidence[0].quote`. */
 export interface DocumentIssue {
@@ -9,11 +10,12 @@ export interface DocumentIssue {
   segments: (string | number)[];
   message: string;
   code: IssueCode;
+  candidates?: PlaceCandidate[];
 }
 
-function issueAt(path: readonly PropertyKey[], code: IssueCode, message: string): DocumentIssue {
+function issueAt(path: readonly PropertyKey[], code: IssueCode, message: string, candidates?: PlaceCandidate[]): DocumentIssue {
   const segments = path.map((part) => (typeof part === 'number' ? part : String(part)));
-  return { path: formatPath(segments), segments, message, code };
+  return { path: formatPath(segments), segments, message, code, ...(candidates ? { candidates } : {}) };
 }
 
 export class DocumentValidationError extends Error {
@@ -83,11 +85,15 @@ function checkDocument(doc: ArticleDocument): DocumentIssue[] {
 
   const check = new RecordCheck(documentScope(doc, { referenceSources, organizations, delegations, events }));
   doc.countries.forEach((record, i) => checkRecord.country(check, ['countries', i], record));
-  doc.cities.forEach((record, i) => checkRecord.city(check, ['cities', i], record));
+  doc.cities.forEach((record, i) => {
+    checkRecord.city(check, ['cities', i], record);
+    // Only a city whose country is a valid, listed code can be looked up there.
+    if (!check.issues.some((issue) => issue.segments[0] === 'cities' && issue.segments[1] === i && issue.segments[2] === 'countryCode')) check.issues.push(...locate(record, ['cities', i]).issues);
+  });
   doc.organizations.forEach((record, i) => checkRecord.organization(check, ['organizations', i], record));
   doc.delegations.forEach((record, i) => checkRecord.delegation(check, ['delegations', i], record));
   doc.events.forEach((record, i) => checkRecord.event(check, ['events', i], record));
   doc.agreements.forEach((record, i) => checkRecord.agreement(check, ['agreements', i], record));
   doc.images.forEach((record, i) => checkRecord.image(check, ['images', i], record));
-  return [...duplicates, ...check.issues.map((issue) => issueAt(issue.segments, issue.code, issue.message))];
+  return [...duplicates, ...check.issues.map((issue) => issueAt(issue.segments, issue.code, issue.message, issue.candidates))];
 }

@@ -1,5 +1,11 @@
 import type { Tx } from '../../db/write-lock.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import { GEONAMES_SOURCE, type Place } from '../../reference/gazetteer.js';
+import { countryName, ISO_3166_SOURCE } from '../../shared/countries.js';
+import { conflictsAmong, type Conflict } from '../claim/claim.service.js';
+import { earliestFirst, organizationClaims, putClaims, settleOrganizations, type ClaimRow, type ClaimSubject } from './claims.js';
+import { OrganizationIndex, type PossibleDuplicate } from './organization-match.js';
+import { ARTICLE_SOURCE, locate, placeData } from './places.js';
 import { ChangeLog, writes, type EntityChanges } from './changes.js';
 import type { ArticleDocument, EvidenceInput } from './document.js';
 import { diffLinks, evidenceRows, organizationData, evidenceSignature, ownedRecords, type Ids, type OwnedRecords, type OwnedSection } from './rows.js';
@@ -8,21 +14,29 @@ import { diffLinks, evidenceRows, organizationData, evidenceSignature, ownedReco
 // its own records (matched by key), then its quotes. Only what differs is written.
 
 export type ImportStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED';
+/** A shared record the document names: found in the graph already, or new. */
+export interface SharedOutcome {
+  type: 'Country' | 'City' | 'Organization';
+  id: number;
+  /** The name as the document gives it. */
+  as: string;
+  outcome: 'MATCHED' | 'CREATED';
+}
 export interface ImportReport {
   articleId: number;
   slug: string;
   status: ImportStatus;
   changes: Record<string, EntityChanges>;
+  shared: SharedOutcome[];
+  /** Fields of the document's organizations on which its claims and other articles' disagree. */
+  conflicts: (Conflict & { type: 'Organization'; id: number })[];
+  /** New organizations that look like existing ones of the same country; not merged. */
+  possibleDuplicates: PossibleDuplicate[];
 }
 
 export interface WriteOptions {
   /** Who writes, for the audit log: an API key id, `cli:<user>`, `seed`. */
   actor?: string;
-  /**
-   * Organizations an edit knows by id (document key to id), matched by id instead of by name so an edit
-   * can rename one. Imports never set it: a document from outside refers to shared records by name.
-   */
-  knownOrganizations?: Map<string, number>;
 }
 
 /** The article a document updates: the one with its slug, else the one with its URL (a renamed slug). */
@@ -33,7 +47,7 @@ export async function findArticle(db: Pick<Tx, 'article'>, doc: ArticleDocument)
 
 /** Writes a validated document inside the caller's transaction. */
 export function writeDocument(tx: Tx, doc: ArticleDocument, contentHash: string, options: WriteOptions = {}): Promise<ImportReport> {
-  return new DocumentWriter(tx, doc, contentHash, new ChangeLog(options.actor ?? 'system'), options.knownOrganizations ?? new Map()).write();
+  return new DocumentWriter(tx, doc, contentHash, new ChangeLog(options.actor ?? 'system')).write();
 }
 
 class DocumentWriter {
@@ -49,6 +63,9 @@ class DocumentWriter {
   /** The document's references resolved to the ids written so far. */
   private readonly resolve: Ids;
   private readonly evidence: Prisma.EvidenceCreateManyInput[] = [];
+  private readonly shared: SharedOutcome[] = [];
+  private readonly possibleDuplicates: PossibleDuplicate[] = [];
+  private conflicts: ImportReport['conflicts'] = [];
   private articleId = 0;
 
   constructor(
@@ -56,7 +73,6 @@ class DocumentWriter {
     private readonly doc: ArticleDocument,
     private readonly contentHash: string,
     private readonly log: ChangeLog,
-    private readonly knownOrganizations: Map<string, number>,
   ) {
     const of = (map: Map<string, number>) => (key: string | null | undefined) => (key == null ? null : map.get(key)!);
     this.resolve = {
@@ -97,44 +113,93 @@ class DocumentWriter {
     await this.writeOwned(ownedRecords.images, [...doc.images].sort((a, b) => a.position - b.position));
     await this.writeEvidence();
     if (this.log.audit.length > 0) await tx.auditEntry.createMany({ data: this.log.audit });
-    return { articleId: this.articleId, slug: article.slug, status: found ? 'UPDATED' : 'CREATED', changes: this.log.changes };
+    return {
+      articleId: this.articleId,
+      slug: article.slug,
+      status: found ? 'UPDATED' : 'CREATED',
+      changes: this.log.changes,
+      shared: this.shared,
+      conflicts: this.conflicts,
+      possibleDuplicates: this.possibleDuplicates,
+    };
   }
 
-  /** Reference sources, countries, cities and organizations: shared by articles, matched by natural key. */
+  /**
+   * Countries, cities and organizations: shared by articles. Each is matched (countries by ISO code, cities
+   * by gazetteer place, organizations by their match key within a country) or created; what the document
+   * says about it becomes this article's claims, and the shown values follow the rule of claims.ts.
+   */
   private async writeShared() {
     const { tx, doc, log } = this;
-    for (const source of doc.referenceSources) {
-      const row = await tx.referenceSource.findUnique({ where: { key: source.key } });
-      this.ids.source.set(source.key, (await log.put('referenceSources', row, { key: source.key, name: source.name, url: source.url ?? null }, writes(tx.referenceSource))).id);
-    }
-    // A document may cite a reference source that an earlier import declared.
-    const undeclared = [...doc.countries, ...doc.cities].map((r) => r.referenceSource).filter((k) => !this.ids.source.has(k));
-    for (const row of await tx.referenceSource.findMany({ where: { key: { in: undeclared } } })) this.ids.source.set(row.key, row.id);
-
+    const claims: ClaimRow[] = [];
+    const claim = (subject: ClaimSubject, field: string, value: unknown) => claims.push({ articleId: this.articleId, ...subject, field, value: JSON.stringify(value) });
+    const iso = await this.referenceSource(ISO_3166_SOURCE);
     for (const country of doc.countries) {
       const row = await tx.country.findUnique({ where: { isoCode: country.isoCode } });
-      const data = { isoCode: country.isoCode, name: country.name, referenceSourceId: this.ids.source.get(country.referenceSource) };
-      const id = (await log.put('countries', row, data, writes(tx.country))).id;
+      const id = (await log.put('countries', row, { isoCode: country.isoCode, name: countryName(country.isoCode), referenceSourceId: iso }, writes(tx.country))).id;
+      this.outcome('Country', id, country.name, row);
       this.ids.country.set(country.isoCode, id);
       this.cite({ countryId: id }, country.evidence);
+      claim({ countryId: id }, 'name', country.name);
     }
-    for (const city of doc.cities) {
+    for (const [index, city] of doc.cities.entries()) {
       const countryId = this.ids.country.get(city.countryCode)!;
-      const row = await tx.city.findUnique({ where: { countryId_name: { countryId, name: city.name } } });
-      const data = { name: city.name, countryId, isCapital: city.isCapital, latitude: city.latitude, longitude: city.longitude, referenceSourceId: this.ids.source.get(city.referenceSource) };
-      const id = (await log.put('cities', row, data, writes(tx.city))).id;
+      const { place } = locate(city, ['cities', index]);
+      const { row, data } = place
+        ? { row: await this.gazetteerCity(place, countryId, city.name), data: placeData(place, countryId, await this.referenceSource(GEONAMES_SOURCE)) }
+        : {
+            row: await tx.city.findFirst({ where: { geonameId: null, countryId, name: city.name } }),
+            data: { name: city.name, countryId, isCapital: city.isCapital ?? false, latitude: city.latitude!, longitude: city.longitude!, referenceSourceId: await this.referenceSource(ARTICLE_SOURCE) },
+          };
+      // An unlisted place keeps the values of the article that added it; a gazetteer place always shows the gazetteer's.
+      const id = (await log.put('cities', row, place || !row ? data : {}, writes(tx.city))).id;
+      this.outcome('City', id, city.name, row);
       this.ids.city.set(city.key, id);
       this.ids.cityCountry.set(city.key, countryId);
       this.cite({ cityId: id }, city.evidence);
+      claim({ cityId: id }, 'name', city.name);
     }
+    const known = new OrganizationIndex(tx);
     for (const org of doc.organizations) {
       const countryId = this.ids.country.get(org.countryCode)!;
-      const known = this.knownOrganizations.get(org.key);
-      const row = await tx.organization.findUnique({ where: known != null ? { id: known } : { countryId_name: { countryId, name: org.name } } });
-      const id = (await log.put('organizations', row, organizationData(org, this.resolve), writes(tx.organization))).id;
+      const row = await known.match(countryId, org.name);
+      const id = row ? row.id : (await log.put('organizations', null, organizationData(org, this.resolve), writes(tx.organization))).id;
+      this.outcome('Organization', id, org.name, row);
+      if (!row) this.possibleDuplicates.push(...(await known.similar(countryId, org.name, id)));
+      known.add(countryId, id, org.name);
       this.ids.organization.set(org.key, id);
       this.cite({ organizationId: id }, org.evidence);
+      claims.push(...organizationClaims(this.articleId, id, org, this.resolve.city(org.cityKey)));
     }
+    const touched = await putClaims(tx, this.articleId, claims, log);
+    await settleOrganizations(tx, touched, log);
+    const mine = [...new Set(doc.organizations.map((org) => this.ids.organization.get(org.key)!))];
+    const stored = await tx.claim.findMany({ where: { organizationId: { in: mine } }, orderBy: earliestFirst });
+    this.conflicts = mine.flatMap((id) =>
+      conflictsAmong(stored.filter((c) => c.organizationId === id))
+        .filter((conflict) => conflict.claims.some((side) => side.row.articleId === this.articleId))
+        .map((conflict) => ({ type: 'Organization' as const, id, ...conflict })),
+    );
+  }
+
+  /** The id of a reference source the service itself declares, created on first use. */
+  private async referenceSource(source: { key: string; name: string; url: string | null }): Promise<number> {
+    const cached = this.ids.source.get(source.key);
+    if (cached != null) return cached;
+    const row = await this.tx.referenceSource.findUnique({ where: { key: source.key } });
+    const id = (await this.log.put('referenceSources', row, source, writes(this.tx.referenceSource))).id;
+    this.ids.source.set(source.key, id);
+    return id;
+  }
+
+  /** The city row of a gazetteer place; a row from before places had ids (same country and name) is adopted. */
+  private async gazetteerCity(place: Place, countryId: number, mention: string) {
+    return (await this.tx.city.findUnique({ where: { geonameId: place.geonameId } }))
+      ?? this.tx.city.findFirst({ where: { geonameId: null, countryId, name: { in: [place.name, mention] } } });
+  }
+
+  private outcome(type: SharedOutcome['type'], id: number, as: string, row: unknown) {
+    this.shared.push({ type, id, as, outcome: row ? 'MATCHED' : 'CREATED' });
   }
 
   /**

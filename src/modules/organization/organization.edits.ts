@@ -12,6 +12,7 @@ import { lockArticle, organizationFacts } from '../edit/record-store.js';
 import { storedQuotes, writeRecord, type RecordTarget } from '../edit/write-record.js';
 import { ChangeLog } from '../import/changes.js';
 import { checkRecord } from '../import/checks.js';
+import { organizationClaims, putClaims, shownOrganization } from '../import/claims.js';
 import type { ArticleDocument } from '../import/document.js';
 import { organizationData, ownedRecords, type OwnedModel } from '../import/rows.js';
 import type { OrganizationCreateInput, OrganizationDeleteInput, OrganizationUpdateInput } from './organization.input.js';
@@ -37,10 +38,23 @@ function target(tx: Tx, item: Item): RecordTarget<Item> {
   };
 }
 
-/** Checks the organization and whatever it adds to the article, then writes it. */
+/**
+ * Checks the organization and whatever it adds to the article, then writes it: what the edit says is the
+ * article's claims, and the row shows what the claims decide (an edit of article B does not change what
+ * an earlier article A's claims show; see import/claims.ts).
+ */
 async function checkAndWrite(edit: RecordEdit, item: Item, row: Organization | null, actor: string, stored: Parameters<typeof writeRecord>[4]) {
   edit.check((check) => checkRecord.organization(check, [], item));
-  return writeRecord(edit, target(edit.tx, item), row, actor, stored);
+  const { tx, articleId } = edit;
+  const claimsOf = (id: number) => organizationClaims(articleId, id, item, edit.ids().city(item.cityKey));
+  if (!row) {
+    const written = await writeRecord(edit, target(tx, item), null, actor, stored);
+    await putClaims(tx, articleId, claimsOf(written.id), new ChangeLog(actor), { organizationId: written.id });
+    return written;
+  }
+  await putClaims(tx, articleId, claimsOf(row.id), new ChangeLog(actor), { organizationId: row.id });
+  const shown = await shownOrganization(tx, row.id, row);
+  return writeRecord(edit, { ...target(tx, item), data: (ids) => ({ ...organizationData(item, ids), ...shown }) }, row, actor, stored);
 }
 
 export async function createOrganization(ctx: Context, input: OrganizationCreateInput) {

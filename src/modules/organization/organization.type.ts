@@ -23,7 +23,7 @@ export class Organization extends Node {
   @Field(() => Int, { description: 'Incremented by every change; pass it back when updating, and the update fails if the record changed since.' })
   version!: number;
 
-  @Field(() => String, { description: 'Name, as the article gives it.' })
+  @Field(() => String, { description: 'Name, as the earliest article that names it gives it; other articles\' names are its `claims` on `name`.' })
   name!: string;
 
   @Field(() => OrganizationKind, { description: 'What kind of body it is.' })

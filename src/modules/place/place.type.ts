@@ -1,4 +1,4 @@
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.type.js';
 
 @ObjectType({
@@ -16,12 +16,23 @@ export class Country extends Node {
 
 @ObjectType({
   implements: Node,
-  description: 'A city. Its coordinates and capital status are reference data from a gazetteer (see `referenceSource`).',
+  description:
+    'A place: a GeoNames place whose name, coordinates, region and capital status are reference data (see `referenceSource`), ' +
+    'or a place the gazetteer lacks, added by an article and marked by `fromReference: false`. Articles\' spellings of it are its `spellings`.',
   simpleResolvers: true,
 })
 export class City extends Node {
-  @Field(() => String, { description: 'English name, as in the gazetteer.' })
+  @Field(() => String, { description: 'Reference name, as in the gazetteer (Köln, not Cologne); for a place not in the gazetteer, as the article that added it spells it.' })
   name!: string;
+
+  @Field(() => Int, { nullable: true, description: 'GeoNames id (geonames.org/<id>); null for a place not in the gazetteer.' })
+  geonameId!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'First-level division (province, state), from the gazetteer.' })
+  region!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Population, from the gazetteer.' })
+  population!: number | null;
 
   @Field(() => Boolean, { description: "True when the city is its country's capital." })
   isCapital!: boolean;

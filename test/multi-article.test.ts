@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sha256 } from '../src/shared/auth.js';
+import { articleB, articleBSlug, articleC } from './fixtures/multi-article.js';
+import { startTestServer, type TestServer } from './helpers.js';
+
+// The graph across articles: the seed (A) and two articles written for the tests that share its places and
+// organizations and disagree with it (B), or spell them otherwise (C). Importing B and C must leave every
+// value A's records show as it was; what B and C say is kept as their claims, and conflicts show both sides.
+
+const EDITOR = 'dg_editor-token-for-multi-article-tests';
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ apiKeys: [{ keyId: 'editor1', role: 'editor', sha256: sha256(EDITOR) }] });
+});
+afterAll(() => server.close());
+
+const IMPORT = `mutation Import($input: ArticleDocumentInput!) {
+  articleImport(input: $input) {
+    article { id slug }
+    status
+    shared { type id as outcome }
+    conflicts { id field shown claims { articleId value } }
+    possibleDuplicates { organizationId name similarId similarName reason }
+    userErrors { path message code candidates { geonameId name countryCode region population } }
+  }
+}`;
+const importDocument = async (input: unknown) => (await server.query(IMPORT, { input }, { token: EDITOR })).articleImport;
+
+const PLACE = 'id name geonameId region latitude longitude isCapital fromReference country { isoCode name }';
+const ORGANIZATION = `id version name kind city { ${PLACE} } country { isoCode name }`;
+/** Everything the records of one article show, shared records included. */
+const VIEW = `query View($articleId: ID!) {
+  delegations(filter: { articleId: $articleId }, first: 20) {
+    nodes { id version name startDate endDate homeCity { ${PLACE} } organization { ${ORGANIZATION} } countriesVisited { isoCode name } }
+  }
+  events(filter: { articleId: $articleId }, first: 20) {
+    nodes { id version name kind startDate endDate city { ${PLACE} } country { isoCode name } organizers { ${ORGANIZATION} } }
+  }
+  agreements(filter: { articleId: $articleId }, first: 20) {
+    nodes { id version title signedOn city { ${PLACE} } country { isoCode name } parties { description organization { ${ORGANIZATION} } } }
+  }
+  images(filter: { articleId: $articleId }, first: 20) {
+    nodes { id version caption city { ${PLACE} } country { isoCode name } }
+  }
+}`;
+
+describe('three articles that share places and organizations', () => {
+  let articleA: string;
+  let viewBefore: unknown;
+  let reportB: any;
+  let reportC: any;
+
+  beforeAll(async () => {
+    articleA = (await server.query('{ article(slug: "liaocheng-delegation-visits-central-asia") { id } }')).article.id;
+    viewBefore = await server.query(VIEW, { articleId: articleA });
+    reportB = await importDocument(articleB());
+    reportC = await importDocument(articleC());
+  });
+
+  test('the articles import; B and C report what they matched and what was new', () => {
+    expect(reportB.userErrors).toEqual([]);
+    expect(reportC.userErrors).toEqual([]);
+    const outcome = (report: any, type: string, as: string) => report.shared.find((s: any) => s.type === type && s.as === as)?.outcome;
+    expect(outcome(reportB, 'Country', "People's Republic of China")).toBe('MATCHED');
+    expect(outcome(reportB, 'City', 'Liaocheng')).toBe('MATCHED');
+    expect(outcome(reportB, 'City', 'Cologne')).toBe('CREATED');
+    expect(outcome(reportB, 'Organization', 'Shandong Sinoglory Health Food Co., Ltd.')).toBe('MATCHED');
+    expect(outcome(reportC, 'City', 'Koeln')).toBe('MATCHED');
+    expect(outcome(reportC, 'City', 'Düsseldorf')).toBe('MATCHED');
+    expect(outcome(reportC, 'City', 'Koelnmesse exhibition centre')).toBe('CREATED');
+    expect(outcome(reportC, 'Organization', 'Shandong Sinoglory Health Food')).toBe('MATCHED');
+    expect(outcome(reportC, 'Organization', 'Sinoglory Health Food Trading Co')).toBe('CREATED');
+  });
+
+  test("what A's records show is unchanged by B and C, versions included", async () => {
+    expect(await server.query(VIEW, { articleId: articleA })).toEqual(viewBefore);
+  });
+
+  test("B's disagreement on Sinoglory's city is a conflict with both sides, in the payload and on the organization", async () => {
+    const { articleB: b } = { articleB: reportB.article.id };
+    expect(reportB.conflicts).toHaveLength(1);
+    const [conflict] = reportB.conflicts;
+    expect(conflict.field).toBe('city');
+    expect(conflict.claims.map((side: any) => side.articleId)).toEqual([articleA, b]);
+    const cities = await server.query(`{ a: cities(countryCode: "CN") { id name } }`);
+    const cityId = (name: string) => cities.a.find((c: any) => c.name === name).id;
+    expect(conflict.claims.map((side: any) => side.value)).toEqual([cityId('Liaocheng'), cityId('Jinan')]);
+    expect(conflict.shown).toBe(cityId('Liaocheng'));
+
+    const { node } = await server.query(`query($id: ID!) { node(id: $id) { ... on Organization { name city { name }
+      claims { field value article { slug } evidence { quote } }
+      conflicts { field shown claims { value article { slug } } } } } }`, { id: conflict.id });
+    expect(node.name).toBe('Shandong Sinoglory Health Food Co');
+    expect(node.city.name).toBe('Liaocheng');
+    expect(node.conflicts).toEqual([{ field: 'city', shown: cityId('Liaocheng'), claims: [
+      { value: cityId('Liaocheng'), article: { slug: 'liaocheng-delegation-visits-central-asia' } },
+      { value: cityId('Jinan'), article: { slug: articleBSlug } },
+      { value: cityId('Liaocheng'), article: { slug: 'shandong-companies-open-offices-in-dusseldorf' } },
+    ] }]);
+    // Every name an article gave it is a claim, with that article's quote.
+    const names = node.claims.filter((c: any) => c.field === 'name');
+    expect(names.map((c: any) => c.value)).toEqual(['Shandong Sinoglory Health Food Co', 'Shandong Sinoglory Health Food Co., Ltd.', 'Shandong Sinoglory Health Food']);
+    expect(names[1].evidence[0].quote).toContain('Co., Ltd.');
+  });
+
+  test('one city per place across spellings, with the reference name and every spelling with its evidence', async () => {
+    const { cities } = await server.query(`{ cities(countryCode: "DE") { name geonameId region fromReference referenceSource { name }
+      spellings { value article { slug } evidence { quote } } } }`);
+    expect(cities.map((c: any) => c.name)).toEqual(['Düsseldorf', 'Koelnmesse exhibition centre', 'Köln']);
+    const [dusseldorf, venue, koeln] = cities;
+    expect(koeln).toMatchObject({ geonameId: 2886242, region: 'North Rhine-Westphalia', fromReference: true });
+    expect(koeln.referenceSource.name).toMatch(/GeoNames/);
+    expect(koeln.spellings.map((s: any) => s.value)).toEqual(['Cologne', 'Koeln']);
+    expect(koeln.spellings[0].evidence[0].quote).toBe('In Cologne');
+    expect(dusseldorf.spellings.map((s: any) => s.value)).toEqual(['Dusseldorf', 'Düsseldorf']);
+    expect(venue).toMatchObject({ geonameId: null, fromReference: false });
+    expect(venue.referenceSource.name).toMatch(/not in the gazetteer/);
+  });
+
+  test("countries show the ISO name; each article's name for one is a spelling", async () => {
+    const { countries } = await server.query('{ countries { isoCode name spellings { value article { slug } } } }');
+    const china = countries.find((c: any) => c.isoCode === 'CN');
+    expect(china.name).toBe('China');
+    expect(china.spellings.map((s: any) => s.value)).toEqual(['China', "People's Republic of China", 'China']);
+  });
+
+  test('a new organization close to an existing one is reported as a possible duplicate, not merged', () => {
+    expect(reportC.possibleDuplicates).toHaveLength(1);
+    expect(reportC.possibleDuplicates[0]).toMatchObject({ name: 'Sinoglory Health Food Trading Co', similarName: expect.stringMatching(/^Shandong Sinoglory Health Food/) });
+    expect(reportC.possibleDuplicates[0].organizationId).not.toBe(reportC.possibleDuplicates[0].similarId);
+  });
+});
+
+/** A version-2 document about one place, named as `mention` in its body, with the city's fields given by `city`. */
+function placeDocument(mention: string, city: Record<string, unknown>, version = 2) {
+  const body = `Officials visited ${mention} last week.`;
+  return {
+    version,
+    article: { slug: `visit-${Math.random().toString(36).slice(2, 10)}`, title: `A visit to ${mention}`, body, language: 'en' },
+    ...(version === 1 ? { referenceSources: [{ key: 'iso-3166-1', name: 'ISO 3166-1' }, { key: 'geonames', name: 'GeoNames' }] } : {}),
+    countries: [{ isoCode: city.countryCode, name: String(city.countryCode), ...(version === 1 ? { referenceSource: 'iso-3166-1' } : {}), evidence: [] }],
+    cities: [{ key: 'place', name: mention, evidence: [{ quote: `visited ${mention}`, facts: ['name'] }], ...city }],
+  };
+}
+
+describe('places the gazetteer cannot settle are refused, each with its code and path', () => {
+  const refusal = async (input: unknown) => {
+    const payload = await importDocument(input);
+    expect(payload.article).toBeNull();
+    return payload.userErrors;
+  };
+
+  test('a name several places of the country carry: AMBIGUOUS_PLACE, with the candidates; a geonameId settles it', async () => {
+    const [error, ...others] = await refusal(placeDocument('Neustadt', { countryCode: 'DE' }));
+    expect(others).toEqual([]);
+    expect(error).toMatchObject({ code: 'AMBIGUOUS_PLACE', path: ['input', 'cities', '0', 'name'] });
+    expect(error.candidates.length).toBeGreaterThan(3);
+    expect(error.candidates[0]).toEqual({ geonameId: 2864054, name: 'Neustadt', countryCode: 'DE', region: 'Rheinland-Pfalz', population: expect.any(Number) });
+
+    const settled = await importDocument(placeDocument('Neustadt', { countryCode: 'DE', geonameId: error.candidates[1].geonameId }));
+    expect(settled.userErrors).toEqual([]);
+    const { city } = await server.query(`query($id: ID!) { city: node(id: $id) { ... on City { name geonameId spellings { value } } } }`, { id: settled.shared.find((s: any) => s.type === 'City').id });
+    expect(city).toEqual({ name: error.candidates[1].name, geonameId: error.candidates[1].geonameId, spellings: [{ value: 'Neustadt' }] });
+  });
+
+  test('a place the gazetteer does not know: UNKNOWN_PLACE at the name, or at the geonameId', async () => {
+    expect(await refusal(placeDocument('Ankh-Morpork', { countryCode: 'DE' }))).toMatchObject([{ code: 'UNKNOWN_PLACE', path: ['input', 'cities', '0', 'name'] }]);
+    expect(await refusal(placeDocument('Köln', { countryCode: 'DE', geonameId: 999_999_999 }))).toMatchObject([{ code: 'UNKNOWN_PLACE', path: ['input', 'cities', '0', 'geonameId'] }]);
+  });
+
+  test('a place the gazetteer has in another country: COUNTRY_MISMATCH at the country code, naming where it is', async () => {
+    const [error] = await refusal(placeDocument('Debrecen', { countryCode: 'DE' }));
+    expect(error).toMatchObject({ code: 'COUNTRY_MISMATCH', path: ['input', 'cities', '0', 'countryCode'] });
+    expect(error.candidates).toEqual([{ geonameId: 721472, name: 'Debrecen', countryCode: 'HU', region: 'Hajdú-Bihar', population: expect.any(Number) }]);
+    expect(await refusal(placeDocument('Köln', { countryCode: 'HU', geonameId: 2886242 }))).toMatchObject([{ code: 'COUNTRY_MISMATCH', path: ['input', 'cities', '0', 'countryCode'] }]);
+  });
+
+  test('version 1 coordinates or capital flags that disagree with the gazetteer: REFERENCE_MISMATCH; within 0.1 degree the gazetteer decides', async () => {
+    const v1 = (fields: Record<string, unknown>) => placeDocument('Budapest', { countryCode: 'HU', isCapital: true, latitude: 47.49835, longitude: 19.04045, referenceSource: 'geonames', ...fields }, 1);
+    expect(await refusal(v1({ latitude: 48.6 }))).toMatchObject([{ code: 'REFERENCE_MISMATCH', path: ['input', 'cities', '0', 'latitude'] }]);
+    expect(await refusal(v1({ isCapital: false }))).toMatchObject([{ code: 'REFERENCE_MISMATCH', path: ['input', 'cities', '0', 'isCapital'] }]);
+    const near = await importDocument(v1({ latitude: 47.55, longitude: 19.0 }));
+    expect(near.userErrors).toEqual([]);
+    const { cities } = await server.query('{ cities(countryCode: "HU") { name latitude longitude isCapital } }');
+    expect(cities).toContainEqual({ name: 'Budapest', latitude: 47.49835, longitude: 19.04045, isCapital: true });
+  });
+
+  test("each version's fields: version 1 types what version 2 takes from the gazetteer, and refuses version 2's", async () => {
+    expect(await refusal(placeDocument('Budapest', { countryCode: 'HU', referenceSource: 'geonames' }, 1))).toMatchObject([
+      { code: 'INVALID_VALUE', path: ['input', 'cities', '0', 'isCapital'] },
+      { code: 'INVALID_VALUE', path: ['input', 'cities', '0', 'latitude'] },
+      { code: 'INVALID_VALUE', path: ['input', 'cities', '0', 'longitude'] },
+    ]);
+    expect(await refusal(placeDocument('Budapest', { countryCode: 'HU', latitude: 47.5 }))).toMatchObject([{ code: 'INVALID_VALUE', path: ['input', 'cities', '0', 'latitude'] }]);
+    expect(await refusal(placeDocument('Budapest', { countryCode: 'HU', unlisted: true, latitude: 47.5, longitude: 19 }))).toMatchObject([{ code: 'INVALID_VALUE', path: ['input', 'cities', '0', 'unlisted'] }]);
+    expect(await refusal(placeDocument('Hungexpo fairground', { countryCode: 'HU', unlisted: true }))).toMatchObject([
+      { code: 'INVALID_VALUE', path: ['input', 'cities', '0', 'latitude'] },
+      { code: 'INVALID_VALUE', path: ['input', 'cities', '0', 'longitude'] },
+    ]);
+  });
+});
