@@ -532,9 +532,12 @@ class ArticleWriter {
     if (this.organizations.has(org.key)) return;
     if (org.city && !this.mentioned(org.city)) throw new Error(`synth: ${org.name} cited before its city ${org.city.name}`);
     this.country(org.country);
+    // The article states an organization's city only where its name says it ("Tashkent Chamber of Commerce"):
+    // a quote must name the city it backs.
+    const city = org.city && org.name.includes(org.city.name) ? org.city : null;
     this.organizations.set(org.key, {
-      key: org.key, name: org.name, kind: org.kind, countryCode: org.country.iso, cityKey: org.city?.key ?? null,
-      evidence: [cite(org.name, org.city ? ['name', 'kind', 'city'] : ['name', 'kind'])],
+      key: org.key, name: org.name, kind: org.kind, countryCode: org.country.iso, cityKey: city?.key ?? null,
+      evidence: [cite(org.name, city ? ['name', 'kind', 'city'] : ['name', 'kind'])],
     });
   }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seedDocuments } from '../src/modules/import/seed.js';
 import { sha256 } from '../src/shared/auth.js';
 import { articleB, articleBSlug, articleC } from './fixtures/multi-article.js';
 import { startTestServer, type TestServer } from './helpers.js';
@@ -197,5 +198,58 @@ describe('places the gazetteer cannot settle are refused, each with its code and
       { code: 'INVALID_VALUE', path: ['input', 'cities', '0', 'latitude'] },
       { code: 'INVALID_VALUE', path: ['input', 'cities', '0', 'longitude'] },
     ]);
+  });
+});
+
+describe('facts are checked against the words of their quotes', () => {
+  const seedDocument = () => structuredClone(seedDocuments()[0]!.document) as any;
+  const refusal = async (input: unknown) => {
+    const payload = await importDocument(input);
+    expect(payload.article).toBeNull();
+    return payload.userErrors.map(({ path, code }: any) => ({ path, code }));
+  };
+  const indexOf = (list: any[], key: string) => list.findIndex((item) => item.key === key);
+
+  test('the seed passes unchanged', async () => {
+    expect((await importDocument(seedDocument())).userErrors).toEqual([]);
+  });
+
+  test('a date no quote tagged with it expresses: FACT_NOT_IN_QUOTE at the date field', async () => {
+    const doc = seedDocument();
+    const i = indexOf(doc.events, 'samarkand-friendly-shandong-exhibition');
+    doc.events[i].startDate = '2023-09-07'; // its quote says "held on Sept 6"
+    expect(await refusal(doc)).toEqual([{ path: ['input', 'events', String(i), 'startDate'], code: 'FACT_NOT_IN_QUOTE' }]);
+    // The year of "Sept 6" is the article's (2023): the same day a year off is not what the quote says.
+    doc.events[i].startDate = '2022-09-06';
+    expect(await refusal(doc)).toEqual([{ path: ['input', 'events', String(i), 'startDate'], code: 'FACT_NOT_IN_QUOTE' }]);
+  });
+
+  test('a quote tagged with a date but stating none backs nothing', async () => {
+    const doc = seedDocument();
+    const i = indexOf(doc.events, 'astana-shandong-kazakhstan-cooperation-event');
+    doc.events[i].startDate = '2023-09-03';
+    doc.events[i].evidence[0].facts.push('startDate'); // "In Astana, the capital of Kazakhstan, ..." has no date
+    expect(await refusal(doc)).toEqual([{ path: ['input', 'events', String(i), 'startDate'], code: 'FACT_NOT_IN_QUOTE' }]);
+  });
+
+  test('a place or an organization its quotes do not name: FACT_NOT_IN_QUOTE at the reference', async () => {
+    const doc = seedDocument();
+    const i = indexOf(doc.events, 'tashkent-china-shandong-uzbekistan-conference');
+    doc.events[i].cityKey = 'samarkand'; // same country, but the quote says Tashkent
+    const a = doc.agreements.findIndex((agreement: any) => agreement.parties.some((p: any) => p.organizationKey != null));
+    const j = doc.agreements[a].parties.findIndex((p: any) => p.organizationKey != null);
+    doc.agreements[a].parties[j].organizationKey = 'shandong-provincial-government';
+    expect(await refusal(doc)).toEqual([
+      { path: ['input', 'events', String(i), 'cityKey'], code: 'FACT_NOT_IN_QUOTE' },
+      { path: ['input', 'agreements', String(a), 'parties', String(j), 'organizationKey'], code: 'FACT_NOT_IN_QUOTE' },
+    ]);
+  });
+
+  test('an edit is checked the same way: a date its quotes do not state is refused at the input field', async () => {
+    const { events } = await server.query('{ events(filter: { from: "2023-09-06", to: "2023-09-06" }) { nodes { id version name } } }');
+    const [event] = events.nodes;
+    const { eventUpdate } = await server.query(`mutation($input: EventUpdateInput!) { eventUpdate(input: $input) { event { startDate } userErrors { path code } } }`,
+      { input: { id: event.id, version: event.version, startDate: '2023-09-08' } }, { token: EDITOR });
+    expect(eventUpdate).toEqual({ event: null, userErrors: [{ path: ['input', 'startDate'], code: 'FACT_NOT_IN_QUOTE' }] });
   });
 });

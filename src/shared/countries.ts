@@ -16,3 +16,9 @@ export function countryName(code: string): string {
 
 /** The reference source of countries named only by their code: ISO 3166-1, through i18n-iso-countries. */
 export const ISO_3166_SOURCE: { key: string; name: string; url: string | null } = { key: 'iso-3166-1', name: 'ISO 3166-1 alpha-2 country codes (via the i18n-iso-countries package)', url: 'https://www.iso.org/iso-3166-country-codes.html' };
+
+/** Every English name of an ISO code that an article may use: the short name, the official one and aliases. */
+export function countryNames(code: string): string[] {
+  const names = countries.getName(code, 'en', { select: 'all' }) ?? [];
+  return Array.isArray(names) ? names : [names];
+}

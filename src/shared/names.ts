@@ -80,3 +80,19 @@ export function organizationKey(name: string): string {
 export function keyWords(key: string): Set<string> {
   return new Set(key.split(' '));
 }
+
+/**
+ * How an article refers to an organization again after naming its place: "Shandong provincial government"
+ * is "the provincial government" once the article is about Shandong. Given the places of the article
+ * (city, region and country names), the name with a leading place and "the" in its stead, when at least
+ * two words remain.
+ */
+export function shortReferences(name: string, places: Iterable<string>): string[] {
+  const found: string[] = [];
+  for (const place of places) {
+    if (place === '' || !name.startsWith(`${place} `)) continue;
+    const rest = name.slice(place.length + 1);
+    if (rest.split(/\s+/).length >= 2) found.push(`the ${rest}`);
+  }
+  return found;
+}

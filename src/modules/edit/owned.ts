@@ -92,9 +92,9 @@ export async function createOwned<S extends Section>(
   const articleId = idOf('Article', articleGlobalId, ['input', 'articleId']);
   return refusable(ctx.db, async (tx) => {
     await lockArticle(tx, articleId);
-    const article = await tx.article.findUnique({ where: { id: articleId }, select: { body: true } });
+    const article = await tx.article.findUnique({ where: { id: articleId }, select: { body: true, updatedOn: true } });
     if (!article) throw new EditRefused(notFound('article', 'articleId'));
-    const edit = new RecordEdit(tx, articleId, article.body);
+    const edit = new RecordEdit(tx, articleId, article.body, article.updatedOn);
     edit.siblings = await ownedRecords[kind.section].model(tx).findMany({ where: { articleId } });
     const item = initial(newKey(name, edit.siblings));
     await fill(edit, item);
@@ -119,7 +119,7 @@ export async function updateOwned<S extends Section>(
     const row = facts && (await ownedRecords[kind.section].model(tx).findUnique({ where: { id }, include: ownedRecords[kind.section].include }));
     if (!facts || !row) throw new EditRefused(notFound(kind.what));
     checkVersion(kind.what, row.version, input.version);
-    const edit = new RecordEdit(tx, row.articleId, facts.body);
+    const edit = new RecordEdit(tx, row.articleId, facts.body, facts.updatedOn);
     // The row was read with this kind's include, which is what StoredRows[S] describes.
     const item = await (itemOf[kind.section] as (e: RecordEdit, r: StoredRows[S], f: typeof facts) => Promise<DocItem<S>>)(edit, row as unknown as StoredRows[S], facts);
     await fill(edit, item);

@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/write-lock.js';
-import { countryName, ISO_3166_SOURCE } from '../../shared/countries.js';
+import { gazetteer } from '../../reference/gazetteer.js';
+import { countryName, countryNames, ISO_3166_SOURCE } from '../../shared/countries.js';
 import type { UserErrorShape } from '../../shared/errors.js';
 import { countryCodeArg } from '../../shared/filters.js';
 import { idOf, toGlobalId, type NodeType } from '../../shared/global-id.js';
@@ -35,7 +36,7 @@ const inputNames: Record<string, string> = {
 /** The input path of a problem found at `segments` of the edited record. */
 export const inputPathOf = (segments: Path): string[] => ['input', ...segments.map((part) => (typeof part === 'string' ? (inputNames[part] ?? part) : String(part)))];
 
-type City = { id: number; name: string; countryCode: string; countryId: number };
+type City = { id: number; name: string; geonameId: number | null; countryCode: string; countryId: number };
 /** A shared record the edit adds to the article, checked like the record and reported at the input that named it. */
 type Added =
   | { kind: 'city'; id: number; item: Doc['cities'][number]; inputPath: string[] }
@@ -51,6 +52,8 @@ type EvidenceArg = { quote: string; start?: number | null; end?: number | null; 
 export class RecordEdit {
   readonly cities = new Map<string, City>();
   readonly organizations = new Map<string, number>();
+  /** Names of the organizations the edit newly refers to, for the quote checks (stored links were checked when written). */
+  readonly organizationNames = new Map<string, string[]>();
   readonly owned = { delegations: new Map<string, number>(), events: new Map<string, number>() };
   /** Countries by ISO code: their id, or null for one to create from ISO 3166-1. */
   readonly countries = new Map<string, number | null>();
@@ -60,7 +63,7 @@ export class RecordEdit {
   /** A delegation's parent by reference, for the cycle check (filled by delegation edits). */
   readonly parents = new Map<string, string | null>();
 
-  constructor(readonly tx: Tx, readonly articleId: number, readonly body: string) {}
+  constructor(readonly tx: Tx, readonly articleId: number, readonly body: string, readonly articleDate: string | null) {}
 
   /** A reference to a record by id: its global ID. */
   ref(type: NodeType, id: number | null): string | null {
@@ -79,7 +82,7 @@ export class RecordEdit {
     if (this.cities.has(ref)) return ref;
     const row = await cityForArticle(this.tx, id, this.articleId);
     if (!row) throw new EditRefused([{ path: inputPath, message: 'no city has this ID', code: 'UNKNOWN_REFERENCE' }]);
-    this.cities.set(ref, { id, name: row.name, countryCode: row.countryCode, countryId: row.countryId });
+    this.cities.set(ref, { id, name: row.name, geonameId: row.geonameId, countryCode: row.countryCode, countryId: row.countryId });
     this.countries.set(row.countryCode, row.countryId);
     if (!row.cited) {
       const { name, countryCode, isCapital, latitude, longitude, referenceSource } = row;
@@ -95,6 +98,7 @@ export class RecordEdit {
     const row = await organizationForArticle(this.tx, id, this.articleId);
     if (!row) throw new EditRefused([{ path: inputPath, message: 'no organization has this ID', code: 'UNKNOWN_REFERENCE' }]);
     this.organizations.set(ref, id);
+    this.organizationNames.set(ref, [row.name]);
     await this.country(row.countryCode);
     if (!row.cited) {
       const cityKey = row.cityId == null ? null : await this.city(row.cityId, [], inputPath);
@@ -157,6 +161,14 @@ export class RecordEdit {
       has: (kind, ref) => kind === 'referenceSource' || (kind === 'organization' ? this.organizations : this.owned[`${kind}s`]).has(ref),
       listsCountry: () => true,
       parentOf: (ref) => this.parents.get(ref),
+      articleDate: this.articleDate,
+      namesOf: (kind, ref) => {
+        if (kind === 'country') return countryNames(ref);
+        if (kind === 'organization') return this.organizationNames.get(ref);
+        const city = this.cities.get(ref);
+        const place = city?.geonameId == null ? null : gazetteer().place(city.geonameId);
+        return city && [city.name, ...(place ? place.alternateNames : [])];
+      },
     };
     const record = new RecordCheck(scope);
     run(record);

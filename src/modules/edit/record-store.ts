@@ -34,15 +34,18 @@ export async function lockArticleOf(tx: Tx, section: OwnedSection, id: number): 
 /** What the record's checks need beside its row: the body, its place's names and codes, its quotes. */
 export interface RecordFacts {
   body: string;
+  updatedOn: string | null;
   countryCode: string | null;
-  city: { name: string; countryCode: string; countryId: number } | null;
+  city: { name: string; geonameId: number | null; countryCode: string; countryId: number } | null;
   evidence: (EvidenceInput & { id: number })[];
 }
 
 interface FactsRow {
   body: string;
+  updatedOn: string | null;
   countryCode: string | null;
   cityName: string | null;
+  cityGeonameId: number | bigint | null;
   cityCountryCode: string | null;
   cityCountryId: number | bigint | null;
   evidenceId: number | bigint | null;
@@ -56,7 +59,7 @@ interface FactsRow {
 export async function recordFacts(tx: Tx, section: OwnedSection, id: number): Promise<RecordFacts | null> {
   const { table, city, country, subject } = tables[section];
   return factsOf(await tx.$queryRawUnsafe<FactsRow[]>(
-    `SELECT a."body", ${country ? 'co."isoCode"' : 'NULL'} AS "countryCode", ${placeColumns}
+    `SELECT a."body", a."updatedOn", ${country ? 'co."isoCode"' : 'NULL'} AS "countryCode", ${placeColumns}
      FROM "${table}" r JOIN "Article" a ON a."id" = r."articleId"
      ${country ? `LEFT JOIN "Country" co ON co."id" = r."${country}"` : ''}
      LEFT JOIN "City" ci ON ci."id" = r."${city}" LEFT JOIN "Country" cc ON cc."id" = ci."countryId"
@@ -69,7 +72,7 @@ export async function recordFacts(tx: Tx, section: OwnedSection, id: number): Pr
 /** One statement: an organization's place and the quotes of one article that name it, with that article's body. */
 export async function organizationFacts(tx: Tx, id: number, articleId: number): Promise<RecordFacts | null> {
   return factsOf(await tx.$queryRawUnsafe<FactsRow[]>(
-    `SELECT a."body", co."isoCode" AS "countryCode", ${placeColumns}
+    `SELECT a."body", a."updatedOn", co."isoCode" AS "countryCode", ${placeColumns}
      FROM "Organization" r JOIN "Article" a ON a."id" = ? JOIN "Country" co ON co."id" = r."countryId"
      LEFT JOIN "City" ci ON ci."id" = r."cityId" LEFT JOIN "Country" cc ON cc."id" = ci."countryId"
      LEFT JOIN "Evidence" ev ON ev."organizationId" = r."id" AND ev."articleId" = a."id"
@@ -79,7 +82,7 @@ export async function organizationFacts(tx: Tx, id: number, articleId: number): 
   ));
 }
 
-const placeColumns = `ci."name" AS "cityName", cc."isoCode" AS "cityCountryCode", ci."countryId" AS "cityCountryId",
+const placeColumns = `ci."name" AS "cityName", ci."geonameId" AS "cityGeonameId", cc."isoCode" AS "cityCountryCode", ci."countryId" AS "cityCountryId",
   ev."id" AS "evidenceId", ev."start", ev."end", ev."quote", ev."facts"`;
 
 function factsOf(rows: FactsRow[]): RecordFacts | null {
@@ -87,8 +90,9 @@ function factsOf(rows: FactsRow[]): RecordFacts | null {
   if (!first) return null;
   return {
     body: first.body,
+    updatedOn: first.updatedOn,
     countryCode: first.countryCode,
-    city: first.cityName == null ? null : { name: first.cityName, countryCode: first.cityCountryCode!, countryId: Number(first.cityCountryId) },
+    city: first.cityName == null ? null : { name: first.cityName, geonameId: first.cityGeonameId == null ? null : Number(first.cityGeonameId), countryCode: first.cityCountryCode!, countryId: Number(first.cityCountryId) },
     evidence: rows.filter((row) => row.evidenceId != null).map((row) => ({
       id: Number(row.evidenceId),
       quote: row.quote!,
@@ -101,6 +105,7 @@ function factsOf(rows: FactsRow[]): RecordFacts | null {
 
 export interface SharedCity {
   name: string;
+  geonameId: number | null;
   countryId: number;
   countryCode: string;
   isCapital: boolean;
@@ -113,15 +118,15 @@ export interface SharedCity {
 
 /** One statement: a city with its country and reference source, and whether the article cites it. */
 export async function cityForArticle(tx: Tx, cityId: number, articleId: number): Promise<SharedCity | null> {
-  const [row] = await tx.$queryRawUnsafe<(Omit<SharedCity, 'cited' | 'isCapital' | 'countryId'> & { cited: unknown; isCapital: unknown; countryId: number | bigint })[]>(
-    `SELECT ci."name", ci."countryId", co."isoCode" AS "countryCode", ci."isCapital", ci."latitude", ci."longitude", rs."key" AS "referenceSource",
+  const [row] = await tx.$queryRawUnsafe<(Omit<SharedCity, 'cited' | 'isCapital' | 'countryId' | 'geonameId'> & { cited: unknown; isCapital: unknown; countryId: number | bigint; geonameId: number | bigint | null })[]>(
+    `SELECT ci."name", ci."geonameId", ci."countryId", co."isoCode" AS "countryCode", ci."isCapital", ci."latitude", ci."longitude", rs."key" AS "referenceSource",
        EXISTS (SELECT 1 FROM "Evidence" e WHERE e."cityId" = ci."id" AND e."articleId" = ?) AS "cited"
      FROM "City" ci JOIN "Country" co ON co."id" = ci."countryId" JOIN "ReferenceSource" rs ON rs."id" = ci."referenceSourceId"
      WHERE ci."id" = ?`,
     articleId,
     cityId,
   );
-  return row ? { ...row, countryId: Number(row.countryId), isCapital: Boolean(row.isCapital), cited: Boolean(row.cited) } : null;
+  return row ? { ...row, geonameId: row.geonameId == null ? null : Number(row.geonameId), countryId: Number(row.countryId), isCapital: Boolean(row.isCapital), cited: Boolean(row.cited) } : null;
 }
 
 export interface SharedOrganization {

@@ -1,6 +1,8 @@
 import { isIsoCountryCode } from '../../shared/countries.js';
 import type { IssueCode, PlaceCandidate } from '../../shared/errors.js';
+import { namesIn } from '../../shared/names.js';
 import type { ArticleDocument, EvidenceInput, RecordType } from './document.js';
+import { quoteStatesDate } from './quote-content.js';
 
 // The rules one extracted record must meet, record by record. An import checks every record of a document
 // against the document itself; an edit checks the one record it changes (and any shared record it adds to
@@ -20,7 +22,17 @@ export interface Scope {
   listsCountry(code: string): boolean;
   /** A delegation's parent reference, for the cycle check. */
   parentOf(delegationRef: string): string | null | undefined;
+  /** The article's date, from which a date without a year is read (quote checks). */
+  articleDate: string | null;
+  /**
+   * Every name a quote may use for a record: a place's mention and gazetteer names, a country's names,
+   * an organization's name. Undefined when not known here (an edit does not re-read stored links).
+   */
+  namesOf(kind: 'city' | 'country' | 'organization', ref: string): string[] | undefined;
 }
+
+/** A fact whose value a quote must express: a date, or a place or organization it must name. */
+type Stated = { date: string } | { city: string } | { country: string; orCity?: string | null } | { organization: string };
 
 /** One problem, at its path from wherever the caller started the check. */
 export interface Issue {
@@ -114,6 +126,35 @@ export class RecordCheck {
       : `${fact} is marked as quoted, but no quote with "${fact}" in its facts contains it`);
   }
 
+  /**
+   * A stated fact must be in the words of a quote that supports it: a date expressed (its year may be
+   * inferred from the article's date), a place or an organization named by one of its names. Otherwise
+   * FACT_NOT_IN_QUOTE, at the path of the field (a quote tagged startDate with no date in it backs nothing).
+   */
+  statedIn(path: Path, record: { evidence: EvidenceInput[] }, fact: string, value: Stated | null) {
+    if (value === null) return;
+    const quotes = record.evidence.filter((item) => (item.facts as string[]).includes(fact)).map((item) => item.quote);
+    if (quotes.length === 0) return; // MISSING_EVIDENCE, reported by facts()
+    if ('date' in value) {
+      if (!quotes.some((quote) => quoteStatesDate(quote, value.date, this.scope.articleDate).stated)) {
+        this.report(path, 'FACT_NOT_IN_QUOTE', `no quote with "${fact}" in its facts states the date ${value.date}${this.scope.articleDate ? ` (a year it leaves out is read from the article's date, ${this.scope.articleDate})` : ''}`);
+      }
+      return;
+    }
+    const [kind, ref] = Object.entries(value)[0] as ['city' | 'country' | 'organization', string];
+    let names = this.scope.namesOf(kind, ref);
+    // A record's country is also stated by a quote that names its city there ("In Riyadh, ..."): the
+    // gazetteer puts the city in the country.
+    if ('orCity' in value && value.orCity != null && this.scope.city(value.orCity)?.countryCode === value.country) {
+      names = [...(names ?? []), ...(this.scope.namesOf('city', value.orCity) ?? [])];
+    }
+    if (names === undefined || names.length === 0) return;
+    if (!quotes.some((quote) => namesIn(quote, names) !== null)) {
+      const shown = names.slice(0, 3).map((name) => JSON.stringify(name)).join(', ');
+      this.report(path, 'FACT_NOT_IN_QUOTE', `no quote with "${fact}" in its facts names the ${kind} (${shown}${names.length > 3 ? ', ...' : ''})`);
+    }
+  }
+
   /** A list that names the same thing twice. */
   unique(path: Path, values: string[], message: string) {
     if (new Set(values).size !== values.length) this.report(path, 'DUPLICATE_KEY', message);
@@ -141,6 +182,7 @@ export const checkRecord = {
     check.evidence(path, org);
     check.facts('organization', path, org, { name: org.name, city: org.cityKey });
     check.quoted([...path, 'name'], org, 'name', org.name);
+    check.statedIn([...path, 'cityKey'], org, 'city', org.cityKey == null ? null : { city: org.cityKey });
   },
 
   delegation(check: RecordCheck, path: Path, delegation: Doc['delegations'][number]) {
@@ -161,6 +203,10 @@ export const checkRecord = {
       countriesVisited: delegation.countriesVisited,
     });
     if (delegation.nameIsQuoted) check.quoted([...path, 'name'], delegation, 'name', delegation.name);
+    stated(check, path, delegation, { startDate: delegation.startDate, endDate: delegation.endDate });
+    check.statedIn([...path, 'homeCityKey'], delegation, 'homeCity', delegation.homeCityKey == null ? null : { city: delegation.homeCityKey });
+    check.statedIn([...path, 'organizationKey'], delegation, 'organization', delegation.organizationKey == null ? null : { organization: delegation.organizationKey });
+    delegation.countriesVisited.forEach((code, j) => check.statedIn([...path, 'countriesVisited', j], delegation, 'countriesVisited', { country: code }));
     // Walk up the parents: a cycle would make the hierarchy (and the import order) undefined.
     const seen = new Set<string>([delegation.key]);
     for (let parent = delegation.parentKey; parent != null; parent = check.scope.parentOf(parent)) {
@@ -191,6 +237,9 @@ export const checkRecord = {
       organizers: event.organizerKeys,
     });
     if (event.nameIsQuoted) check.quoted([...path, 'name'], event, 'name', event.name);
+    stated(check, path, event, { startDate: event.startDate, endDate: event.endDate });
+    placeStated(check, path, event);
+    event.organizerKeys.forEach((key, j) => check.statedIn([...path, 'organizerKeys', j], event, 'organizers', { organization: key }));
   },
 
   agreement(check: RecordCheck, path: Path, agreement: Doc['agreements'][number]) {
@@ -208,6 +257,9 @@ export const checkRecord = {
       parties: agreement.parties,
     });
     if (agreement.titleIsQuoted) check.quoted([...path, 'title'], agreement, 'title', agreement.title);
+    stated(check, path, agreement, { signedOn: agreement.signedOn });
+    placeStated(check, path, agreement);
+    agreement.parties.forEach((party, j) => check.statedIn([...path, 'parties', j, 'organizationKey'], agreement, 'parties', party.organizationKey == null ? null : { organization: party.organizationKey }));
   },
 
   image(check: RecordCheck, path: Path, image: Doc['images'][number]) {
@@ -224,8 +276,21 @@ export const checkRecord = {
     });
     check.quoted([...path, 'caption'], image, 'caption', image.caption, true);
     if (image.credit != null) check.quoted([...path, 'credit'], image, 'credit', image.credit, true);
+    stated(check, path, image, { takenOn: image.takenOn });
+    placeStated(check, path, image);
   },
 };
+
+/** Each date field of a record, checked against its quotes' words. */
+function stated(check: RecordCheck, path: Path, record: { evidence: EvidenceInput[] }, dates: Record<string, string | null | undefined>) {
+  for (const [fact, value] of Object.entries(dates)) check.statedIn([...path, fact], record, fact, value == null ? null : { date: value });
+}
+
+/** A placed record's city and country, checked against its quotes' words. */
+function placeStated(check: RecordCheck, path: Path, record: { cityKey?: string | null; countryCode?: string | null; evidence: EvidenceInput[] }) {
+  check.statedIn([...path, 'cityKey'], record, 'city', record.cityKey == null ? null : { city: record.cityKey });
+  check.statedIn([...path, 'countryCode'], record, 'country', record.countryCode == null ? null : { country: record.countryCode, orCity: record.cityKey });
+}
 
 /** Every offset at which `quote` starts in `body`, overlapping ones included. */
 function occurrences(body: string, quote: string): number[] {

@@ -2,6 +2,8 @@ import type { IssueCode, PlaceCandidate } from '../../shared/errors.js';
 import { checkRecord, RecordCheck, type Scope } from './checks.js';
 import { articleDocumentSchema, type ArticleDocument } from './document.js';
 import { locate } from './places.js';
+import { countryNames } from '../../shared/countries.js';
+import { shortReferences } from '../../shared/names.js';
 
 /** One problem in a document, at a path such as `events[2].evidence[0].quote`. */
 export interface DocumentIssue {
@@ -53,8 +55,27 @@ function documentScope(doc: ArticleDocument, firsts: { [K in 'referenceSources' 
   const parents = new Map<string, string | null | undefined>();
   for (const d of doc.delegations) if (!parents.has(d.key)) parents.set(d.key, d.parentKey);
   const sets = { referenceSource: firsts.referenceSources, organization: firsts.organizations, delegation: firsts.delegations, event: firsts.events };
+  const countryNamed = new Map(doc.countries.map((c) => [c.isoCode, c.name]));
+  const organizations = new Map(doc.organizations.map((o) => [o.key, o.name]));
+  // The article's places by every name a later reference may lead with: cities, their regions, countries.
+  const places = new Set([...doc.cities.flatMap((c) => [c.name, locate(c, []).place?.region ?? '']), ...doc.countries.map((c) => c.name)]);
+  const names = {
+    city: (key: string) => {
+      const city = cities.get(key);
+      if (!city) return undefined;
+      const place = locate(city, []).place;
+      return [city.name, ...(place ? [place.name, ...place.alternateNames] : [])];
+    },
+    country: (code: string) => [...(countryNamed.has(code) ? [countryNamed.get(code)!] : []), ...countryNames(code)],
+    organization: (key: string) => {
+      const name = organizations.get(key);
+      return name === undefined ? undefined : [name, ...shortReferences(name, places)];
+    },
+  };
   return {
     body: doc.article.body,
+    articleDate: doc.article.updatedOn ?? null,
+    namesOf: (kind, ref) => names[kind](ref),
     city: (key) => cities.get(key),
     has: (kind, key) => sets[kind].has(key),
     listsCountry: (code) => countries.has(code),

@@ -63,11 +63,11 @@ export async function createOrganization(ctx: Context, input: OrganizationCreate
   const code = countryCodeArg(input.countryCode, ['input', 'countryCode']);
   return refusable(ctx.db, async (tx) => {
     await lockArticle(tx, articleId);
-    const article = await tx.article.findUnique({ where: { id: articleId }, select: { body: true } });
+    const article = await tx.article.findUnique({ where: { id: articleId }, select: { body: true, updatedOn: true } });
     if (!article) throw refused(['input', 'articleId'], 'no article has this ID', 'NOT_FOUND');
     const existing = await tx.organization.findFirst({ where: { name: input.name, country: { isoCode: code } } });
     if (existing) throw refused(['input', 'name'], `${toGlobalId('Organization', existing.id)} already has this name in ${code}`, 'DUPLICATE_KEY');
-    const edit = new RecordEdit(tx, articleId, article.body);
+    const edit = new RecordEdit(tx, articleId, article.body, article.updatedOn);
     const item: Item = { key: 'new', name: input.name, kind: input.kind, countryCode: await edit.country(code), cityKey: null, evidence: [] };
     edit.setEvidence(item, input.evidence);
     await edit.setPlace(item, { cityId: input.cityId });
@@ -94,7 +94,7 @@ export async function updateOrganization(ctx: Context, input: OrganizationUpdate
     await lockArticle(tx, articleId);
     const facts = await organizationFacts(tx, id, articleId);
     if (!facts) throw refused(['input', 'articleId'], 'no article has this ID', 'NOT_FOUND');
-    const edit = new RecordEdit(tx, articleId, facts.body);
+    const edit = new RecordEdit(tx, articleId, facts.body, facts.updatedOn);
     const cityKey = place(edit, row.cityId, row.countryId, facts);
     const item: Item = { key: toGlobalId('Organization', id), name: row.name, kind: row.kind, countryCode: facts.countryCode!, cityKey, evidence: quotes(facts) };
     edit.setEvidence(item, input.evidence);
