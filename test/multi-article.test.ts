@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDocuments } from '../src/modules/import/seed.js';
 import { sha256 } from '../src/shared/auth.js';
-import { articleB, articleBSlug, articleC } from './fixtures/multi-article.js';
+import { toGlobalId } from '../src/shared/global-id.js';
+import { articleB, articleBSlug, articleC, articleCSlug } from './fixtures/multi-article.js';
 import { startTestServer, type TestServer } from './helpers.js';
 
 // The graph across articles: the seed (A) and two articles written for the tests that share its places and
@@ -9,9 +10,10 @@ import { startTestServer, type TestServer } from './helpers.js';
 // value A's records show as it was; what B and C say is kept as their claims, and conflicts show both sides.
 
 const EDITOR = 'dg_editor-token-for-multi-article-tests';
+const ADMIN = 'dg_admin-token-for-multi-article-tests';
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ apiKeys: [{ keyId: 'editor1', role: 'editor', sha256: sha256(EDITOR) }] });
+  server = await startTestServer({ apiKeys: [{ keyId: 'editor1', role: 'editor', sha256: sha256(EDITOR) }, { keyId: 'admin1', role: 'admin', sha256: sha256(ADMIN) }] });
 });
 afterAll(() => server.close());
 
@@ -251,5 +253,87 @@ describe('facts are checked against the words of their quotes', () => {
     const { eventUpdate } = await server.query(`mutation($input: EventUpdateInput!) { eventUpdate(input: $input) { event { startDate } userErrors { path code } } }`,
       { input: { id: event.id, version: event.version, startDate: '2023-09-08' } }, { token: EDITOR });
     expect(eventUpdate).toEqual({ event: null, userErrors: [{ path: ['input', 'startDate'], code: 'FACT_NOT_IN_QUOTE' }] });
+  });
+});
+
+describe('withdrawing an article, and correcting one', () => {
+  const DELETE = `mutation($input: ArticleDeleteInput!) { articleDelete(input: $input) { deletedId alsoDeletedIds userErrors { path code } } }`;
+  const remove = async (id: string, token: string | null = EDITOR) => server.request(DELETE, { input: { id } }, token ? { token } : {});
+  const idOf = async (slug: string) => (await server.query('query($slug: String) { article(slug: $slug) { id } }', { slug })).article?.id;
+  const cityNames = async (countryCode: string) => (await server.query('query($c: String) { cities(countryCode: $c) { name } }', { c: countryCode })).cities.map((c: any) => c.name);
+  const sinoglory = async () => (await server.query('{ organizations(filter: { countryCode: "CN" }, first: 50) { nodes { id name kind city { name } claims { field value } conflicts { field } } } }'))
+    .organizations.nodes.find((o: any) => o.name.startsWith('Shandong Sinoglory'));
+
+  test('needs an editor key, and an existing article', async () => {
+    const c = await idOf(articleCSlug);
+    const anonymous = await remove(c, null);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const missing = (await remove(toGlobalId('Article', 99_999))).data!.articleDelete;
+    expect(missing).toEqual({ deletedId: null, alsoDeletedIds: [], userErrors: [{ path: ['input', 'id'], code: 'NOT_FOUND' }] });
+  });
+
+  test('C goes with its records and what only it supports; what other articles support stays, with their claims', async () => {
+    const a = await idOf('liaocheng-delegation-visits-central-asia');
+    const before = await server.query(VIEW, { articleId: a });
+    const c = await idOf(articleCSlug);
+    const { articleDelete } = (await remove(c)).data!;
+    expect(articleDelete.deletedId).toBe(c);
+    expect(articleDelete.userErrors).toEqual([]);
+    expect(await idOf(articleCSlug)).toBeUndefined();
+    const deletedTypes = await Promise.all(articleDelete.alsoDeletedIds.map(async (id: string) => (await server.query('query($id: ID!) { node(id: $id) { id } }', { id })).node));
+    expect(deletedTypes.every((node) => node === null)).toBe(true);
+    const german = await cityNames('DE');
+    expect(german).toEqual(expect.arrayContaining(['Düsseldorf', 'Köln']));
+    expect(german).not.toContain('Koelnmesse exhibition centre'); // the venue only C named is gone
+    const { organizations } = await server.query('{ organizations(filter: { countryCode: "CN" }, first: 50) { nodes { name } } }');
+    expect(organizations.nodes.map((o: any) => o.name)).not.toContain('Sinoglory Health Food Trading Co');
+    const { cities } = await server.query('{ cities(countryCode: "DE") { name spellings { value } } }');
+    expect(cities.find((city: any) => city.name === 'Köln').spellings).toEqual([{ value: 'Cologne' }]);
+    expect((await sinoglory()).claims.filter((claim: any) => claim.field === 'name').map((claim: any) => claim.value)).toEqual(['Shandong Sinoglory Health Food Co', 'Shandong Sinoglory Health Food Co., Ltd.']);
+    expect(await server.query(VIEW, { articleId: a })).toEqual(before);
+    expect(await server.db.auditEntry.count({ where: { entity: 'Article', action: 'DELETE' } })).toBe(1);
+  });
+
+  test('a corrected re-import drops the shared records it no longer names when nothing else supports them', async () => {
+    const corrected = articleB();
+    corrected.cities = corrected.cities.filter((city) => city.key !== 'debrecen');
+    corrected.countries = corrected.countries.filter((country) => country.isoCode !== 'HU');
+    corrected.delegations[0]!.countriesVisited = ['DE'];
+    corrected.article.body = corrected.article.body.replace('In Debrecen, Hungary', 'In one more city');
+    const report = await importDocument(corrected);
+    expect(report.userErrors.map((e: any) => e.message)).toEqual([]);
+    // Hungary stays: another article (of the refusal tests above) names Budapest.
+    expect(await cityNames('HU')).toEqual(['Budapest']);
+    const { countries } = await server.query('{ countries { isoCode spellings { article { slug } } } }');
+    expect(countries.find((c: any) => c.isoCode === 'HU').spellings.map((s: any) => s.article.slug)).not.toContain(articleBSlug);
+  });
+
+  test("withdrawing A: a shared organization then shows the next earliest article's claims; the index and counts follow", async () => {
+    expect((await sinoglory()).city.name).toBe('Liaocheng');
+    const a = await idOf('liaocheng-delegation-visits-central-asia');
+    expect((await remove(a)).data!.articleDelete.userErrors).toEqual([]);
+    const org = await sinoglory();
+    expect(org).toMatchObject({ name: 'Shandong Sinoglory Health Food Co., Ltd.', city: { name: 'Jinan' }, conflicts: [] });
+    expect(await cityNames('KZ')).toEqual([]);
+    expect(await cityNames('CN')).toEqual(['Jinan', 'Liaocheng']); // B still names Liaocheng
+    const { stats } = await server.query('{ stats { eventCount delegationCount eventsByCountry { country { isoCode } count } } }');
+    expect(stats).toEqual({ eventCount: 2, delegationCount: 1, eventsByCountry: [{ country: { isoCode: 'DE' }, count: 2 }] });
+    const source = await server.db.$queryRawUnsafe<unknown[]>('SELECT docid, title, body, places FROM "SearchSource" ORDER BY docid');
+    const index = await server.db.$queryRawUnsafe<unknown[]>('SELECT rowid AS docid, title, body, places FROM "SearchIndex" ORDER BY rowid');
+    expect(JSON.stringify(index, (_, v) => (typeof v === 'bigint' ? Number(v) : v))).toBe(JSON.stringify(source, (_, v) => (typeof v === 'bigint' ? Number(v) : v)));
+  });
+
+  test('an admin deletes a shared record nothing refers to (one left from before these rules); a referenced one is refused', async () => {
+    const DELETE_SHARED = `mutation($input: SharedRecordDeleteInput!) { sharedRecordDelete(input: $input) { deletedId userErrors { path code } } }`;
+    const germany = await server.db.country.findUniqueOrThrow({ where: { isoCode: 'DE' } });
+    // What an import before the gazetteer could leave: Debrecen typed into Germany, no longer named by anything.
+    const orphan = await server.db.city.create({ data: { name: 'Debrecen', countryId: germany.id, isCapital: false, latitude: 47.53, longitude: 21.62, referenceSourceId: germany.referenceSourceId } });
+    const asEditor = await server.request(DELETE_SHARED, { input: { id: toGlobalId('City', orphan.id) } }, { token: EDITOR });
+    expect(asEditor.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const deleted = await server.query(DELETE_SHARED, { input: { id: toGlobalId('City', orphan.id) } }, { token: ADMIN });
+    expect(deleted.sharedRecordDelete).toEqual({ deletedId: toGlobalId('City', orphan.id), userErrors: [] });
+    expect(await server.db.city.findUnique({ where: { id: orphan.id } })).toBeNull();
+    const referenced = await server.query(DELETE_SHARED, { input: { id: toGlobalId('Country', germany.id) } }, { token: ADMIN });
+    expect(referenced.sharedRecordDelete).toEqual({ deletedId: null, userErrors: [{ path: ['input', 'id'], code: 'REFERENCED' }] });
   });
 });

@@ -6,6 +6,7 @@ import { conflictsAmong, type Conflict } from '../claim/claim.service.js';
 import { earliestFirst, organizationClaims, putClaims, settleOrganizations, type ClaimRow, type ClaimSubject } from './claims.js';
 import { OrganizationIndex, type PossibleDuplicate } from './organization-match.js';
 import { ARTICLE_SOURCE, locate, placeData } from './places.js';
+import { claimedBy, noSharedIds, removeUnsupported } from './support.js';
 import { ChangeLog, writes, type EntityChanges } from './changes.js';
 import type { ArticleDocument, EvidenceInput } from './document.js';
 import { diffLinks, evidenceRows, organizationData, evidenceSignature, ownedRecords, type Ids, type OwnedRecords, type OwnedSection } from './rows.js';
@@ -66,6 +67,7 @@ class DocumentWriter {
   private readonly shared: SharedOutcome[] = [];
   private readonly possibleDuplicates: PossibleDuplicate[] = [];
   private conflicts: ImportReport['conflicts'] = [];
+  private formerlyNamed = noSharedIds();
   private articleId = 0;
 
   constructor(
@@ -112,6 +114,8 @@ class DocumentWriter {
     await this.parkMovingImages();
     await this.writeOwned(ownedRecords.images, [...doc.images].sort((a, b) => a.position - b.position));
     await this.writeEvidence();
+    // Shared records the article named before and no longer does go when nothing else supports them.
+    await removeUnsupported(tx, this.formerlyNamed, this.log);
     if (this.log.audit.length > 0) await tx.auditEntry.createMany({ data: this.log.audit });
     return {
       articleId: this.articleId,
@@ -171,6 +175,7 @@ class DocumentWriter {
       this.cite({ organizationId: id }, org.evidence);
       claims.push(...organizationClaims(this.articleId, id, org, this.resolve.city(org.cityKey)));
     }
+    this.formerlyNamed = await claimedBy(tx, this.articleId);
     const touched = await putClaims(tx, this.articleId, claims, log);
     await settleOrganizations(tx, touched, log);
     const mine = [...new Set(doc.organizations.map((org) => this.ids.organization.get(org.key)!))];
