@@ -63,7 +63,8 @@ export interface LinkChange {
 export function diffLinks<Item>(links: LinkSet<Item>[], row: Row | null | undefined, item: Item, ids: Ids) {
   const diffs = links.map((set) => {
     const current = row ? set.current(row) : [];
-    const desired = set.desired(item, ids);
+    // Two references to one record (two keys of a document that match one organization) are one link.
+    const desired = [...new Map(set.desired(item, ids).map((link) => [set.signature(link), link])).values()];
     const before = new Set(current.map(set.signature));
     const after = new Set(desired.map(set.signature));
     return { set, current, desired, added: [...after].filter((l) => !before.has(l)).length, removed: [...before].filter((l) => !after.has(l)).length };

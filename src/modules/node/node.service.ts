@@ -1,6 +1,7 @@
 import type { Context, Loaders } from '../../context.js';
 import { badUserInput } from '../../shared/errors.js';
 import { decodeGlobalId, type NodeType } from '../../shared/global-id.js';
+import { survivorOf } from '../organization/merged.js';
 import { typename } from './node.type.js';
 
 const loaderOf: Record<NodeType, keyof Loaders> = {
@@ -15,10 +16,14 @@ const loaderOf: Record<NodeType, keyof Loaders> = {
 };
 
 /** Any object by its global ID, tagged with its type; null when the ID is well formed but matches nothing. */
-export function findNode({ loaders }: Context, id: string, argumentPath: (string | number)[]) {
+export async function findNode({ db, loaders }: Context, id: string, argumentPath: (string | number)[]) {
   const decoded = decodeGlobalId(id);
   if (!decoded) throw badUserInput(`${JSON.stringify(id)} is not a valid ID`, argumentPath);
-  return loadNode(loaders, decoded.type, decoded.id);
+  const found = await loadNode(loaders, decoded.type, decoded.id);
+  if (found || decoded.type !== 'Organization') return found;
+  // A merged organization's ID resolves to the organization it was merged into.
+  const survivor = await survivorOf(db, decoded.id);
+  return survivor && { ...survivor, [typename]: 'Organization' as const };
 }
 
 /** A record of a known type by its numeric id, tagged with its type; null when there is none. */

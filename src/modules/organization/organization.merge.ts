@@ -1,0 +1,118 @@
+import type { Context } from '../../context.js';
+import { takeWriteLock, type Tx } from '../../db/write-lock.js';
+import type { Organization } from '../../generated/prisma/client.js';
+import { requireRole } from '../../shared/auth.js';
+import type { UserErrorShape } from '../../shared/errors.js';
+import { idOf } from '../../shared/global-id.js';
+import { refusable } from '../edit/owned.js';
+import { EditRefused } from '../edit/record-edit.js';
+import { ChangeLog } from '../import/changes.js';
+import { settleOrganizations } from '../import/claims.js';
+
+// Two organizations an editor finds to be one (the importer never merges when unsure: it reports possible
+// duplicates). A merge moves everything of the merged one to the survivor: the delegations it sent, the
+// events it organized, the agreements it is party to, every article's quotes and claims about it; its
+// names become the survivor's aliases (later imports that use them match the survivor), and its ID keeps
+// resolving through node(id:) to the survivor. An undo puts it all back, as far as it still exists.
+
+/** What a merge moved, to move it back. */
+interface Moved {
+  delegations: number[];
+  parties: number[];
+  evidence: number[];
+  /** The claims as they were: a re-import after the merge may have folded one into the survivor's identical claim. */
+  claims: { id: number; articleId: number | null; field: string; value: string; actor: string | null }[];
+  /** Events the merged organization organized: moved to the survivor, or dropped where the survivor organized them too. */
+  organized: number[];
+}
+
+const refused = (path: string[], message: string, code: UserErrorShape['code']) => new EditRefused([{ path, message, code }]);
+
+/** The articles whose documents a merge or an undo changes: their content hashes no longer hold. */
+async function touchArticles(tx: Tx, organizationIds: number[]) {
+  const rows = await tx.evidence.findMany({ where: { organizationId: { in: organizationIds } }, select: { articleId: true }, distinct: ['articleId'] });
+  await tx.article.updateMany({ where: { id: { in: rows.map((r) => r.articleId) } }, data: { contentHash: '' } });
+}
+
+export async function mergeOrganizations(ctx: Context, input: { survivorId: string; mergedId: string }) {
+  const viewer = requireRole(ctx, 'editor');
+  const survivorId = idOf('Organization', input.survivorId, ['input', 'survivorId']);
+  const mergedId = idOf('Organization', input.mergedId, ['input', 'mergedId']);
+  return refusable(ctx.db, async (tx) => {
+    await takeWriteLock(tx);
+    if (survivorId === mergedId) throw refused(['input', 'mergedId'], 'an organization cannot be merged into itself', 'INVALID_VALUE');
+    const [survivor, merged] = await Promise.all([tx.organization.findUnique({ where: { id: survivorId } }), tx.organization.findUnique({ where: { id: mergedId } })]);
+    if (!survivor) throw refused(['input', 'survivorId'], 'no organization has this ID', 'NOT_FOUND');
+    if (!merged) throw refused(['input', 'mergedId'], 'no organization has this ID', 'NOT_FOUND');
+    if (survivor.countryId !== merged.countryId) throw refused(['input', 'mergedId'], 'organizations of two countries are two organizations', 'COUNTRY_MISMATCH');
+
+    const where = { organizationId: mergedId };
+    const moved: Moved = {
+      delegations: (await tx.delegation.findMany({ where, select: { id: true } })).map((r) => r.id),
+      parties: (await tx.agreementParty.findMany({ where, select: { id: true } })).map((r) => r.id),
+      evidence: (await tx.evidence.findMany({ where, select: { id: true } })).map((r) => r.id),
+      claims: await tx.claim.findMany({ where, select: { id: true, articleId: true, field: true, value: true, actor: true } }),
+      organized: (await tx.eventOrganizer.findMany({ where, select: { eventId: true } })).map((r) => r.eventId),
+    };
+    await touchArticles(tx, [survivorId, mergedId]);
+    const to = { organizationId: survivorId };
+    await tx.delegation.updateMany({ where: { id: { in: moved.delegations } }, data: { ...to, version: { increment: 1 } } });
+    await tx.agreementParty.updateMany({ where: { id: { in: moved.parties } }, data: to });
+    await tx.evidence.updateMany({ where: { id: { in: moved.evidence } }, data: to });
+    await tx.claim.updateMany({ where: { id: { in: moved.claims.map((c) => c.id) } }, data: to });
+    const both = new Set((await tx.eventOrganizer.findMany({ where: { organizationId: survivorId, eventId: { in: moved.organized } }, select: { eventId: true } })).map((r) => r.eventId));
+    await tx.eventOrganizer.deleteMany({ where });
+    await tx.eventOrganizer.createMany({ data: moved.organized.filter((eventId) => !both.has(eventId)).map((eventId) => ({ eventId, organizationId: survivorId })) });
+
+    const log = new ChangeLog(viewer.keyId);
+    await tx.organization.delete({ where: { id: mergedId } });
+    log.record('organizations', 'DELETE', mergedId, merged, null);
+    await settleOrganizations(tx, [survivorId], log);
+    const merge = await tx.organizationMerge.create({ data: { survivorId, mergedId, merged: JSON.stringify(merged), moved: JSON.stringify({ ...moved, shared: [...both] }), actor: viewer.keyId } });
+    log.audit.push({ actor: viewer.keyId, action: 'CREATE', entity: 'OrganizationMerge', entityId: merge.id, before: null, after: JSON.stringify(merge) });
+    await tx.auditEntry.createMany({ data: log.audit });
+    return { merge, survivor: await tx.organization.findUniqueOrThrow({ where: { id: survivorId } }) };
+  });
+}
+
+export async function undoMerge(ctx: Context, input: { mergeId: string }) {
+  const viewer = requireRole(ctx, 'editor');
+  const mergeId = Number(input.mergeId);
+  return refusable(ctx.db, async (tx) => {
+    await takeWriteLock(tx);
+    const merge = Number.isSafeInteger(mergeId) ? await tx.organizationMerge.findUnique({ where: { id: mergeId } }) : null;
+    if (!merge) throw refused(['input', 'mergeId'], 'no merge has this ID', 'NOT_FOUND');
+    if (merge.undoneAt) throw refused(['input', 'mergeId'], 'this merge was undone already', 'CONFLICT');
+    if (await tx.organization.findUnique({ where: { id: merge.mergedId } })) throw refused(['input', 'mergeId'], 'the merged organization exists again', 'CONFLICT');
+    const later = await tx.organizationMerge.findFirst({ where: { mergedId: merge.survivorId, undoneAt: null, at: { gte: merge.at } } });
+    if (later) throw refused(['input', 'mergeId'], `the survivor was merged into another organization since (merge ${later.id}): undo that first`, 'CONFLICT');
+
+    const row = JSON.parse(merge.merged) as Organization;
+    const moved = JSON.parse(merge.moved) as Moved & { shared: number[] };
+    const log = new ChangeLog(viewer.keyId);
+    const restored = await tx.organization.create({ data: { id: row.id, name: row.name, kind: row.kind, countryId: row.countryId, cityId: row.cityId, version: row.version + 1 } });
+    log.record('organizations', 'CREATE', restored.id, null, restored);
+    // Only what still points at the survivor moves back: a record deleted since stays deleted.
+    const back = { organizationId: merge.mergedId };
+    const stillThere = { organizationId: merge.survivorId };
+    await tx.delegation.updateMany({ where: { id: { in: moved.delegations }, ...stillThere }, data: { ...back, version: { increment: 1 } } });
+    await tx.agreementParty.updateMany({ where: { id: { in: moved.parties }, ...stillThere }, data: back });
+    await tx.evidence.updateMany({ where: { id: { in: moved.evidence }, ...stillThere }, data: back });
+    await tx.claim.updateMany({ where: { id: { in: moved.claims.map((c) => c.id) }, ...stillThere }, data: back });
+    // A claim a re-import folded into the survivor's identical one comes back while its article exists.
+    const present = new Set((await tx.claim.findMany({ where: { id: { in: moved.claims.map((c) => c.id) } }, select: { id: true } })).map((c) => c.id));
+    const articles = new Set((await tx.article.findMany({ where: { id: { in: moved.claims.flatMap((c) => (c.articleId == null ? [] : [c.articleId])) } }, select: { id: true } })).map((a) => a.id));
+    const lost = moved.claims.filter((c) => !present.has(c.id) && (c.articleId == null || articles.has(c.articleId)));
+    if (lost.length > 0) await tx.claim.createMany({ data: lost.map(({ articleId, field, value, actor }) => ({ articleId, field, value, actor, organizationId: merge.mergedId })) });
+    const events = (await tx.event.findMany({ where: { id: { in: moved.organized } }, select: { id: true } })).map((e) => e.id);
+    const shared = new Set(moved.shared);
+    await tx.eventOrganizer.deleteMany({ where: { organizationId: merge.survivorId, eventId: { in: events.filter((id) => !shared.has(id)) } } });
+    await tx.eventOrganizer.createMany({ data: events.map((eventId) => ({ eventId, organizationId: merge.mergedId })) });
+    await touchArticles(tx, [merge.survivorId, merge.mergedId]);
+    await settleOrganizations(tx, [merge.survivorId, merge.mergedId], log);
+    const undone = await tx.organizationMerge.update({ where: { id: merge.id }, data: { undoneAt: new Date(), undoneBy: viewer.keyId } });
+    log.audit.push({ actor: viewer.keyId, action: 'UPDATE', entity: 'OrganizationMerge', entityId: merge.id, before: JSON.stringify(merge), after: JSON.stringify(undone) });
+    await tx.auditEntry.createMany({ data: log.audit });
+    return { merge: undone, survivor: await tx.organization.findUniqueOrThrow({ where: { id: merge.survivorId } }), restored: await tx.organization.findUniqueOrThrow({ where: { id: merge.mergedId } }) };
+  });
+}
