@@ -6,6 +6,11 @@ import { AgreementPartyResolver, AgreementResolver } from './modules/agreement/a
 import { ArticleMutationResolver } from './modules/article/article.mutations.js';
 import { ArticleResolver } from './modules/article/article.resolver.js';
 import { ClaimResolver } from './modules/claim/claim.resolver.js';
+import { Agreement } from './modules/agreement/agreement.type.js';
+import { Delegation } from './modules/delegation/delegation.type.js';
+import { Event } from './modules/event/event.type.js';
+import { dateFieldResolver } from './modules/evidence/date-detail.js';
+import { Image } from './modules/image/image.type.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { DelegationMutationResolver } from './modules/delegation/delegation.mutations.js';
 import { DelegationResolver, ItineraryStopResolver } from './modules/delegation/delegation.resolver.js';
@@ -31,6 +36,12 @@ export function getSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
     resolvers: [
       ClaimResolver,
+      dateFieldResolver(Delegation, 'delegationId', 'startDate', 'First day of the trip'),
+      dateFieldResolver(Delegation, 'delegationId', 'endDate', 'Last day of the trip'),
+      dateFieldResolver(Event, 'eventId', 'startDate', 'Day it took place or began'),
+      dateFieldResolver(Event, 'eventId', 'endDate', 'Last day'),
+      dateFieldResolver(Agreement, 'agreementId', 'signedOn', 'Day it was signed'),
+      dateFieldResolver(Image, 'imageId', 'takenOn', 'Day the caption gives'),
       ArticleMutationResolver,
       SharedRecordMutationResolver,
       NodeResolver,

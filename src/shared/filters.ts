@@ -48,9 +48,15 @@ export function checkRange(filter: DateRangeFilter | null | undefined, path: rea
  */
 export function overlaps(start: string, end: string, range: DateRangeFilter | null | undefined, longestSpanDays?: number): Where[] {
   if (range?.from == null && range?.to == null) return [];
-  const earliest = range.from != null && longestSpanDays !== undefined ? daysBefore(range.from, longestSpanDays) : undefined;
-  const where: Where[] = [{ [start]: { not: null, ...(earliest !== undefined && { gte: earliest }), ...(range.to != null && { lte: range.to }) } }];
-  if (range.from != null) where.push({ OR: [{ [end]: { gte: range.from } }, { [end]: null, [start]: { gte: range.from } }] });
+  // Dates are stored as stated: a day (2023-09-06), or a month (2023-09) or a year (2023) that stands for
+  // its days. As text a month sorts before its days, so `start <= to` holds for a month that begins by `to`.
+  const where: Where[] = [{ [start]: { not: null, ...(range.to != null && { lte: range.to }) } }];
+  if (range.from == null) return where;
+  // The month and the year `from` falls in: a record dated by one of them may have been on `from`.
+  const containing = [range.from.slice(0, 7), range.from.slice(0, 4)];
+  if (longestSpanDays !== undefined) where.push({ OR: [{ [start]: { gte: daysBefore(range.from, longestSpanDays) } }, { [start]: { in: containing } }] });
+  // It ends on or after `from`: a day that late, or the month or year `from` falls in.
+  where.push({ OR: [{ [end]: { gte: range.from } }, { [end]: { in: containing } }, { [end]: null, [start]: { gte: range.from } }, { [end]: null, [start]: { in: containing } }] });
   return where;
 }
 
@@ -62,5 +68,8 @@ function daysBefore(day: string, days: number): string {
 /** Records whose single known date lies in [from, to]; unknown dates are excluded. */
 export function within(field: string, range: DateRangeFilter | null | undefined): Where[] {
   if (range?.from == null && range?.to == null) return [];
-  return [{ [field]: { not: null, ...(range.from != null && { gte: range.from }), ...(range.to != null && { lte: range.to }) } }];
+  const known = { [field]: { not: null, ...(range.to != null && { lte: range.to }) } };
+  if (range.from == null) return [known];
+  // A month or a year (stored as stated) is in the range when any of its days is.
+  return [known, { OR: [{ [field]: { gte: range.from } }, { [field]: { in: [range.from.slice(0, 7), range.from.slice(0, 4)] } }] }];
 }

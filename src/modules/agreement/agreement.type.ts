@@ -47,7 +47,7 @@ export class Agreement extends Node {
   @Field(() => String, { nullable: true, description: 'Summary of the agreement as the article reports it.' })
   description!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Day of signing; null when the article gives none (never guessed).' })
+  @Field(() => DateScalar, { nullable: true, description: 'Day of signing; null when the article gives none (never guessed) A month or a year (document version 2) shows as its first day: `signedOnDetail` gives the precision and range.' })
   signedOn!: string | null;
 }
 

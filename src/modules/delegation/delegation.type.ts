@@ -23,10 +23,10 @@ export class Delegation extends Node {
   @Field(() => String, { nullable: true, description: 'Summary of who the delegation is and why it travelled.' })
   description!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'First day of the trip; null when the article gives none.' })
+  @Field(() => DateScalar, { nullable: true, description: 'First day of the trip; null when the article gives none A month or a year (document version 2) shows as its first day: `startDateDetail` gives the precision and range.' })
   startDate!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Last day of the trip; null when the article gives none.' })
+  @Field(() => DateScalar, { nullable: true, description: 'Last day of the trip; null when the article gives none A month or a year (document version 2) shows as its first day: `endDateDetail` gives the precision and range.' })
   endDate!: string | null;
 }
 

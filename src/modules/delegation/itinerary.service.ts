@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
 import type { Event } from '../../generated/prisma/client.js';
+import { dateBounds } from '../../shared/dates.js';
 import { loadAll } from '../../shared/loaders.js';
 
 export interface Stop {
@@ -34,8 +35,10 @@ export async function itineraryOf({ loaders }: Context, delegationId: number): P
     let stop = stops.get(key);
     if (!stop) stops.set(key, (stop = { countryId, cityId: event.cityId, arrivalDate: null, departureDate: null, events: [] }));
     stop.events.push(event);
-    const last = event.endDate ?? event.startDate;
-    if (event.startDate != null && (stop.arrivalDate == null || event.startDate < stop.arrivalDate)) stop.arrivalDate = event.startDate;
+    // A month or a year stands for its days: the stop spans from the first to the last day they allow.
+    const first = event.startDate == null ? null : dateBounds(event.startDate).from;
+    const last = (event.endDate ?? event.startDate) == null ? null : dateBounds((event.endDate ?? event.startDate)!).to;
+    if (first != null && (stop.arrivalDate == null || first < stop.arrivalDate)) stop.arrivalDate = first;
     if (last != null && (stop.departureDate == null || last > stop.departureDate)) stop.departureDate = last;
   }
   for (const visit of visits) {

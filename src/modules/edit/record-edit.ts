@@ -163,7 +163,7 @@ export class RecordEdit {
       parentOf: (ref) => this.parents.get(ref),
       articleDate: this.articleDate,
       namesOf: (kind, ref) => {
-        if (kind === 'country') return countryNames(ref);
+        if (kind === 'country') return [...countryNames(ref), ...[...this.cities.values()].filter((c) => c.countryCode === ref).map((c) => c.name)];
         if (kind === 'organization') return this.organizationNames.get(ref);
         const city = this.cities.get(ref);
         const place = city?.geonameId == null ? null : gazetteer().place(city.geonameId);

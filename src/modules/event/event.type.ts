@@ -49,10 +49,10 @@ export class Event extends Node {
   @Field(() => String, { nullable: true, description: 'Summary of the event as the article reports it.' })
   description!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Day the event took place or began; null when the article gives no day (never guessed).' })
+  @Field(() => DateScalar, { nullable: true, description: 'Day the event took place or began; null when the article gives no day (never guessed) A month or a year (document version 2) shows as its first day: `startDateDetail` gives the precision and range.' })
   startDate!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Last day, for an event the article reports over several days; null otherwise.' })
+  @Field(() => DateScalar, { nullable: true, description: 'Last day, for an event the article reports over several days; null otherwise A month or a year (document version 2) shows as its first day: `endDateDetail` gives the precision and range.' })
   endDate!: string | null;
 }
 

@@ -14,7 +14,7 @@ export class Image extends Node {
   @Field(() => String, { nullable: true, description: 'Credit line, verbatim from the article.' })
   credit!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The day the caption gives; null when it gives none.' })
+  @Field(() => DateScalar, { nullable: true, description: 'The day the caption gives; null when it gives none A month or a year (document version 2) shows as its first day: `takenOnDetail` gives the precision and range.' })
   takenOn!: string | null;
 
   @Field(() => Int, { description: 'Order of the image in its article, from 1.' })

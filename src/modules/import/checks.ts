@@ -1,5 +1,6 @@
 import { isIsoCountryCode } from '../../shared/countries.js';
 import type { IssueCode, PlaceCandidate } from '../../shared/errors.js';
+import { dateBounds } from '../../shared/dates.js';
 import { namesIn } from '../../shared/names.js';
 import type { ArticleDocument, EvidenceInput, RecordType } from './document.js';
 import { quoteStatesDate } from './quote-content.js';
@@ -25,14 +26,15 @@ export interface Scope {
   /** The article's date, from which a date without a year is read (quote checks). */
   articleDate: string | null;
   /**
-   * Every name a quote may use for a record: a place's mention and gazetteer names, a country's names,
-   * an organization's name. Undefined when not known here (an edit does not re-read stored links).
+   * Every name a quote may use for a record: a place's mention and gazetteer names; a country's names and
+   * those of its places ("In Riyadh, ..." places a record in Saudi Arabia: the gazetteer says so); an
+   * organization's name. Undefined when not known here (an edit does not re-read stored links).
    */
   namesOf(kind: 'city' | 'country' | 'organization', ref: string): string[] | undefined;
 }
 
 /** A fact whose value a quote must express: a date, or a place or organization it must name. */
-type Stated = { date: string } | { city: string } | { country: string; orCity?: string | null } | { organization: string };
+type Stated = { date: string } | { city: string } | { country: string } | { organization: string };
 
 /** One problem, at its path from wherever the caller started the check. */
 export interface Issue {
@@ -76,7 +78,8 @@ export class RecordCheck {
 
   dateRange(path: Path, start: string | null | undefined, end: string | null | undefined) {
     if (end != null && start == null) this.report([...path, 'endDate'], 'INVALID_DATE_RANGE', 'an end date needs a start date');
-    if (start != null && end != null && start > end) this.report([...path, 'endDate'], 'INVALID_DATE_RANGE', `ends (${end}) before it starts (${start})`);
+    // A month or a year is the range of its days: "September" to "Sept 9" is a range; Oct 5 to September is not.
+    if (start != null && end != null && dateBounds(start).from > dateBounds(end).to) this.report([...path, 'endDate'], 'INVALID_DATE_RANGE', `ends (${end}) before it starts (${start})`);
   }
 
   /**
@@ -142,12 +145,7 @@ export class RecordCheck {
       return;
     }
     const [kind, ref] = Object.entries(value)[0] as ['city' | 'country' | 'organization', string];
-    let names = this.scope.namesOf(kind, ref);
-    // A record's country is also stated by a quote that names its city there ("In Riyadh, ..."): the
-    // gazetteer puts the city in the country.
-    if ('orCity' in value && value.orCity != null && this.scope.city(value.orCity)?.countryCode === value.country) {
-      names = [...(names ?? []), ...(this.scope.namesOf('city', value.orCity) ?? [])];
-    }
+    const names = this.scope.namesOf(kind, ref);
     if (names === undefined || names.length === 0) return;
     if (!quotes.some((quote) => namesIn(quote, names) !== null)) {
       const shown = names.slice(0, 3).map((name) => JSON.stringify(name)).join(', ');
@@ -289,7 +287,7 @@ function stated(check: RecordCheck, path: Path, record: { evidence: EvidenceInpu
 /** A placed record's city and country, checked against its quotes' words. */
 function placeStated(check: RecordCheck, path: Path, record: { cityKey?: string | null; countryCode?: string | null; evidence: EvidenceInput[] }) {
   check.statedIn([...path, 'cityKey'], record, 'city', record.cityKey == null ? null : { city: record.cityKey });
-  check.statedIn([...path, 'countryCode'], record, 'country', record.countryCode == null ? null : { country: record.countryCode, orCity: record.cityKey });
+  check.statedIn([...path, 'countryCode'], record, 'country', record.countryCode == null ? null : { country: record.countryCode });
 }
 
 /** Every offset at which `quote` starts in `body`, overlapping ones included. */

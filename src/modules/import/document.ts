@@ -6,7 +6,7 @@ import {
   OrganizationKind,
   ParticipationRole,
 } from '../../generated/prisma/enums.js';
-import { isCalendarDate } from '../../shared/dates.js';
+import { isCalendarDate, isPartialDate } from '../../shared/dates.js';
 
 // The article document: one article and every record extracted from it, each with the quotes that
 // support it. The seed is such a document, and so is every later import; one schema, one code path.
@@ -16,6 +16,8 @@ import { isCalendarDate } from '../../shared/dates.js';
 const text = z.string().regex(/^\S([\s\S]*\S)?$/, 'non-empty text without leading or trailing spaces');
 const key = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a key is lower-case letters, digits and dashes');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD').refine(isCalendarDate, 'not a calendar date');
+// What an article states of a record's date: a day, or (version 2) a month or a year.
+const statedDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date written YYYY-MM-DD, or in version 2 YYYY-MM or YYYY').refine(isPartialDate, 'not a calendar date');
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code in upper case, such as KZ');
 
 /** The record fields a quote can support, per record type: the GraphQL field names. */
@@ -101,8 +103,8 @@ export const articleDocumentShape = z.strictObject({
         homeCityKey: key.nullish(),
         organizationKey: key.nullish(),
         parentKey: key.nullish(),
-        startDate: date.nullish(),
-        endDate: date.nullish(),
+        startDate: statedDate.nullish(),
+        endDate: statedDate.nullish(),
         countriesVisited: z.array(countryCode).default([]),
         evidence: evidenceOf('delegation'),
       }),
@@ -116,8 +118,8 @@ export const articleDocumentShape = z.strictObject({
         nameIsQuoted: z.boolean(),
         kind: z.enum(EventKind),
         description: text.nullish(),
-        startDate: date.nullish(),
-        endDate: date.nullish(),
+        startDate: statedDate.nullish(),
+        endDate: statedDate.nullish(),
         cityKey: key.nullish(),
         countryCode: countryCode.nullish(),
         participants: z
@@ -136,7 +138,7 @@ export const articleDocumentShape = z.strictObject({
         titleIsQuoted: z.boolean(),
         kind: z.enum(AgreementKind),
         description: text.nullish(),
-        signedOn: date.nullish(),
+        signedOn: statedDate.nullish(),
         eventKey: key.nullish(),
         cityKey: key.nullish(),
         countryCode: countryCode.nullish(),
@@ -160,7 +162,7 @@ export const articleDocumentShape = z.strictObject({
         position: z.number().int().positive(),
         caption: text,
         credit: text.nullish(),
-        takenOn: date.nullish(),
+        takenOn: statedDate.nullish(),
         url: z.url().nullish(),
         cityKey: key.nullish(),
         countryCode: countryCode.nullish(),
@@ -197,8 +199,21 @@ const versionRules: Record<1 | 2, { city: (city: z.infer<typeof articleDocumentS
   },
 };
 
+/** The date fields of each section of records, which version 1 writes as days only. */
+const dateFields = { delegations: ['startDate', 'endDate'], events: ['startDate', 'endDate'], agreements: ['signedOn'], images: ['takenOn'] } as const;
+
 export const articleDocumentSchema = articleDocumentShape.superRefine((doc, ctx) => {
   const rules = versionRules[doc.version as 1 | 2];
+  if (doc.version === 1) {
+    for (const [section, fields] of Object.entries(dateFields) as [keyof typeof dateFields, readonly string[]][]) {
+      doc[section].forEach((record, i) => {
+        for (const field of fields) {
+          const value = (record as Record<string, unknown>)[field];
+          if (typeof value === 'string' && value.length !== 10) ctx.addIssue({ code: 'custom', path: [section, i, field], message: 'version 1 dates are days, YYYY-MM-DD; a month or a year needs version 2' });
+        }
+      });
+    }
+  }
   doc.cities.forEach((city, i) => {
     for (const [field, message] of rules.city(city)) ctx.addIssue({ code: 'custom', path: ['cities', i, field], message });
   });

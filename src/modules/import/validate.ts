@@ -59,14 +59,18 @@ function documentScope(doc: ArticleDocument, firsts: { [K in 'referenceSources' 
   const organizations = new Map(doc.organizations.map((o) => [o.key, o.name]));
   // The article's places by every name a later reference may lead with: cities, their regions, countries.
   const places = new Set([...doc.cities.flatMap((c) => [c.name, locate(c, []).place?.region ?? '']), ...doc.countries.map((c) => c.name)]);
-  const names = {
+  const names: { [K in 'city' | 'country' | 'organization']: (ref: string) => string[] | undefined } = {
     city: (key: string) => {
       const city = cities.get(key);
       if (!city) return undefined;
       const place = locate(city, []).place;
       return [city.name, ...(place ? [place.name, ...place.alternateNames] : [])];
     },
-    country: (code: string) => [...(countryNamed.has(code) ? [countryNamed.get(code)!] : []), ...countryNames(code)],
+    country: (code: string) => [
+      ...(countryNamed.has(code) ? [countryNamed.get(code)!] : []),
+      ...countryNames(code),
+      ...doc.cities.filter((c) => c.countryCode === code).flatMap((c) => names.city(c.key) ?? []),
+    ],
     organization: (key: string) => {
       const name = organizations.get(key);
       return name === undefined ? undefined : [name, ...shortReferences(name, places)];

@@ -78,7 +78,7 @@ export async function countBy(ctx: Context, scope: StatsScope, what: 'eventsByCo
   }
 }
 
-/** Events per month of their first day: SQL groups by day, the days are summed into months here. */
+/** Events per month of their first day (a month-precision date is its month): SQL groups by date, summed into months here. */
 export async function eventsByMonth({ db }: Context, scope: StatsScope) {
   let buckets: Bucket<string>[];
   if (scope.stored) buckets = [...(await scope.stored()).eventsByMonth];
@@ -86,7 +86,8 @@ export async function eventsByMonth({ db }: Context, scope: StatsScope) {
     const days = await db.event.groupBy({ by: ['startDate'], where: scope.events, _count: all });
     const months = new Map<string | null, number>();
     for (const day of days) {
-      const month = day.startDate?.slice(0, 7) ?? null;
+      // A date given as a year only has no month (as in the trigger-kept counts).
+      const month = day.startDate != null && day.startDate.length >= 7 ? day.startDate.slice(0, 7) : null;
       months.set(month, (months.get(month) ?? 0) + day._count._all);
     }
     buckets = [...months].map(([key, count]) => ({ key, count }));
