@@ -94,4 +94,13 @@ describe('organizationMerge and organizationUnmerge', () => {
     const again = await server.query(UNMERGE, { input: { mergeId } }, { token: EDITOR });
     expect(again.organizationUnmerge.userErrors).toEqual([{ path: ['input', 'mergeId'], code: 'CONFLICT' }]);
   });
+
+  test('organizationCreate matches names as the importer does: another spelling of an existing organization is refused', async () => {
+    const { article } = await server.query('{ article(slug: "liaocheng-delegation-visits-central-asia") { id } }');
+    const { organizationCreate } = await server.query(`mutation($input: OrganizationCreateInput!) { organizationCreate(input: $input) { organization { id } userErrors { path code message } } }`, {
+      input: { articleId: article.id, name: 'Shandong Sinoglory Health Food Co., Ltd.', kind: 'COMPANY', countryCode: 'CN', evidence: [{ quote: 'Shandong Sinoglory Health Food Co', facts: ['name'] }] },
+    }, { token: EDITOR });
+    expect(organizationCreate.organization).toBeNull();
+    expect(organizationCreate.userErrors).toMatchObject([{ path: ['input', 'name'], code: 'DUPLICATE_KEY', message: expect.stringContaining(survivor) }]);
+  });
 });

@@ -13,6 +13,7 @@ import { storedQuotes, writeRecord, type RecordTarget } from '../edit/write-reco
 import { ChangeLog } from '../import/changes.js';
 import { checkRecord } from '../import/checks.js';
 import { organizationClaims, putClaims, shownOrganization } from '../import/claims.js';
+import { OrganizationIndex } from '../import/organization-match.js';
 import type { ArticleDocument } from '../import/document.js';
 import { organizationData, ownedRecords, type OwnedModel } from '../import/rows.js';
 import type { OrganizationCreateInput, OrganizationDeleteInput, OrganizationUpdateInput } from './organization.input.js';
@@ -65,8 +66,10 @@ export async function createOrganization(ctx: Context, input: OrganizationCreate
     await lockArticle(tx, articleId);
     const article = await tx.article.findUnique({ where: { id: articleId }, select: { body: true, updatedOn: true } });
     if (!article) throw refused(['input', 'articleId'], 'no article has this ID', 'NOT_FOUND');
-    const existing = await tx.organization.findFirst({ where: { name: input.name, country: { isoCode: code } } });
-    if (existing) throw refused(['input', 'name'], `${toGlobalId('Organization', existing.id)} already has this name in ${code}`, 'DUPLICATE_KEY');
+    // The importer's match: "X Co., Ltd." is "X Co" (import/organization-match.ts).
+    const country = await tx.country.findUnique({ where: { isoCode: code }, select: { id: true } });
+    const existing = country && (await new OrganizationIndex(tx).match(country.id, input.name));
+    if (existing) throw refused(['input', 'name'], `this organization already exists in ${code}: ${toGlobalId('Organization', existing.id)} (${existing.name}); cite it instead`, 'DUPLICATE_KEY');
     const edit = new RecordEdit(tx, articleId, article.body, article.updatedOn);
     const item: Item = { key: 'new', name: input.name, kind: input.kind, countryCode: await edit.country(code), cityKey: null, evidence: [] };
     edit.setEvidence(item, input.evidence);
