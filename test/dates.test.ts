@@ -119,3 +119,22 @@ describe('dates with precision and basis', () => {
     });
   });
 });
+
+describe('date filters over mixed precisions keep every overlapping record', () => {
+  test('an event that starts on a day and ends with a month or a year, and one that starts with the month of the lower bound', async () => {
+    const doc = autumnArticle() as any;
+    doc.article.slug = 'almaty-fair-mixed-precision';
+    doc.article.url = undefined;
+    // "October 2023" to "2024": starts in a month, ends in a year.
+    doc.events[0].endDate = '2024';
+    doc.events[0].evidence.push({ quote: 'The firms plan to return in 2024', facts: ['endDate'] });
+    expect((await importDocument(doc)).userErrors).toEqual([]);
+    const names = async (from: string) =>
+      (await server.query('query($f: Date) { events(filter: { countryCode: "KZ", from: $f }, first: 50) { nodes { name startDateDetail { value } endDate } } }', { f: from })).events.nodes
+        .filter((e: any) => e.endDate === '2024-01-01').map((e: any) => e.name);
+    for (const from of ['2023-10-01', '2023-12-25', '2024-01-01', '2024-06-01', '2024-12-31']) expect(await names(from), from).toEqual(['trade fair']);
+    expect(await names('2025-01-01')).toEqual([]);
+    const { agreements } = await server.query('{ agreements(filter: { from: "2023-10-31", to: "2023-11-30" }) { totalCount } }');
+    expect(agreements.totalCount).toBe(0);
+  });
+});

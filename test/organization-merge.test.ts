@@ -104,3 +104,53 @@ describe('organizationMerge and organizationUnmerge', () => {
     expect(organizationCreate.userErrors).toMatchObject([{ path: ['input', 'name'], code: 'DUPLICATE_KEY', message: expect.stringContaining(survivor) }]);
   });
 });
+
+describe('merge edge cases', () => {
+  const idOf = async (name: string) => (await organizations()).find((o) => o.name === name)?.id;
+  const merge = async (survivorId: string, mergedId: string) => (await server.query(MERGE, { input: { survivorId, mergedId } }, { token: EDITOR })).organizationMerge;
+  const unmerge = async (mergeId: string) => (await server.query(UNMERGE, { input: { mergeId } }, { token: EDITOR })).organizationUnmerge;
+
+  test("the survivor may take the merged one's name (the earliest article's): the undo still gives each its own", async () => {
+    const sinoglory = (await idOf('Shandong Sinoglory Health Food Co'))!;
+    const trading = (await idOf('Sinoglory Health Food Trading Co'))!;
+    const versionOf = async () => (await server.query('{ events(filter: { countryCode: "DE" }, first: 50) { nodes { name version } } }')).events.nodes.find((e: any) => e.name === 'opening of offices').version;
+    const eventVersion = await versionOf();
+    const audits = await server.db.auditEntry.count({ where: { entity: 'Event', action: 'UPDATE', actor: 'editor1' } });
+    const merged = await merge(trading, sinoglory);
+    expect(merged.userErrors).toEqual([]);
+    expect(merged.organization.name).toBe('Shandong Sinoglory Health Food Co');
+    // The events whose organizers changed have a new version and an audit row.
+    expect(await versionOf()).toBe(eventVersion + 1);
+    expect(await server.db.auditEntry.count({ where: { entity: 'Event', action: 'UPDATE', actor: 'editor1' } })).toBeGreaterThan(audits);
+    const undone = await unmerge(merged.merge.id);
+    expect(undone.userErrors).toEqual([]);
+    expect(undone.restored.name).toBe('Shandong Sinoglory Health Food Co');
+    expect(undone.organization.name).toBe('Sinoglory Health Food Trading Co');
+    expect(await idOf('Shandong Sinoglory Health Food Co')).toBe(sinoglory);
+  });
+
+  test('an undo after the merged one lost its last article leaves nothing behind', async () => {
+    const sinoglory = (await idOf('Shandong Sinoglory Health Food Co'))!;
+    const trading = (await idOf('Sinoglory Health Food Trading Co'))!;
+    const merged = await merge(sinoglory, trading);
+    const { article } = await server.query('{ article(slug: "shandong-companies-open-offices-in-dusseldorf") { id } }');
+    const withdrawn = await server.query('mutation($input: ArticleDeleteInput!) { articleDelete(input: $input) { userErrors { code } } }', { input: { id: article.id } }, { token: EDITOR });
+    expect(withdrawn.articleDelete.userErrors).toEqual([]);
+    const undone = await unmerge(merged.merge.id);
+    expect(undone.userErrors).toEqual([]);
+    expect(undone.restored).toBeNull();
+    expect(await idOf('Sinoglory Health Food Trading Co')).toBeUndefined();
+  });
+
+  test('an undo after the survivor was deleted is refused, writing nothing', async () => {
+    const sinoglory = (await idOf('Shandong Sinoglory Health Food Co'))!;
+    const provincial = (await idOf('Shandong provincial government'))!;
+    const merged = await merge(sinoglory, provincial);
+    expect(merged.userErrors).toEqual([]);
+    const deleted = await server.query('mutation($input: OrganizationDeleteInput!) { organizationDelete(input: $input) { userErrors { code } } }', { input: { id: sinoglory, cascade: true } }, { token: EDITOR });
+    expect(deleted.organizationDelete.userErrors).toEqual([]);
+    const response = await server.request(UNMERGE, { input: { mergeId: merged.merge.id } }, { token: EDITOR });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.organizationUnmerge).toMatchObject({ merge: null, restored: null, userErrors: [{ path: ['input', 'mergeId'], code: 'CONFLICT' }] });
+  });
+});

@@ -41,22 +41,25 @@ export function checkRange(filter: DateRangeFilter | null | undefined, path: rea
  * Records whose known span [start, end ?? start] overlaps [from, to]; a record without a start date is
  * excluded as soon as either bound is given (an unknown date is neither in nor out of the range).
  *
- * `longestSpanDays` (no record's end lies further after its start) turns `from` into a lower bound on
- * `start` as well: `start >= from - longestSpanDays` is implied by the overlap, and makes it a range on
- * the start-date indexes. Without it SQLite reads every record that starts before `to` (every earlier
- * year of a country's events, for a filter on the last month) and tests each one's end.
+ * Dates are stored as stated: a day (2023-09-06), or a month (2023-09) or a year (2023) that stands for its
+ * days. As text a month sorts after the days of earlier months and before its own, so `start <= to` holds
+ * for exactly the months that begin by `to`, and the end test takes the month and the year `from` falls in.
+ *
+ * `longestSpanDays` (no record's last possible day lies further after its first possible day; kept by
+ * triggers, a month or a year alone counting its own days) turns `from` into a lower bound on `start` as
+ * well, a day earlier so a month that begins on that day sorts in: `start > from - longestSpanDays - 1`
+ * is implied by the overlap, and makes it one range on the start-date indexes. Without it SQLite reads
+ * every record that starts before `to` (every earlier year of a country's events, for a filter on the last
+ * month) and tests each one's end.
  */
 export function overlaps(start: string, end: string, range: DateRangeFilter | null | undefined, longestSpanDays?: number): Where[] {
   if (range?.from == null && range?.to == null) return [];
-  // Dates are stored as stated: a day (2023-09-06), or a month (2023-09) or a year (2023) that stands for
-  // its days. As text a month sorts before its days, so `start <= to` holds for a month that begins by `to`.
-  const where: Where[] = [{ [start]: { not: null, ...(range.to != null && { lte: range.to }) } }];
-  if (range.from == null) return where;
-  // The month and the year `from` falls in: a record dated by one of them may have been on `from`.
-  const containing = [range.from.slice(0, 7), range.from.slice(0, 4)];
-  if (longestSpanDays !== undefined) where.push({ OR: [{ [start]: { gte: daysBefore(range.from, longestSpanDays) } }, { [start]: { in: containing } }] });
-  // It ends on or after `from`: a day that late, or the month or year `from` falls in.
-  where.push({ OR: [{ [end]: { gte: range.from } }, { [end]: { in: containing } }, { [end]: null, [start]: { gte: range.from } }, { [end]: null, [start]: { in: containing } }] });
+  const earliest = range.from != null && longestSpanDays !== undefined ? daysBefore(range.from, longestSpanDays + 1) : undefined;
+  const where: Where[] = [{ [start]: { not: null, ...(earliest !== undefined && { gte: earliest }), ...(range.to != null && { lte: range.to }) } }];
+  if (range.from != null) {
+    const containing = [range.from.slice(0, 7), range.from.slice(0, 4)];
+    where.push({ OR: [{ [end]: { gte: range.from } }, { [end]: { in: containing } }, { [end]: null, [start]: { gte: range.from } }, { [end]: null, [start]: { in: containing } }] });
+  }
   return where;
 }
 
@@ -65,11 +68,11 @@ function daysBefore(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Records whose single known date lies in [from, to]; unknown dates are excluded. */
-export function within(field: string, range: DateRangeFilter | null | undefined): Where[] {
-  if (range?.from == null && range?.to == null) return [];
-  const known = { [field]: { not: null, ...(range.to != null && { lte: range.to }) } };
-  if (range.from == null) return [known];
-  // A month or a year (stored as stated) is in the range when any of its days is.
-  return [known, { OR: [{ [field]: { gte: range.from } }, { [field]: { in: [range.from.slice(0, 7), range.from.slice(0, 4)] } }] }];
+/**
+ * Records whose single known date (a day, or a month or a year standing for its days) meets [from, to];
+ * unknown dates are excluded. `longestSpanDays` is the most days a stored date of the field spans (0 when
+ * all are days): as in `overlaps`, it makes `from` a lower bound on the field's index.
+ */
+export function within(field: string, range: DateRangeFilter | null | undefined, longestSpanDays = 0): Where[] {
+  return overlaps(field, field, range, longestSpanDays);
 }

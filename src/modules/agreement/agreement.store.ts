@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import { longestSpanDays } from '../../db/date-spans.js';
 import { within } from '../../shared/filters.js';
 import type { AgreementCriteria } from './agreement.filter.js';
 
@@ -15,7 +16,7 @@ export async function agreementWhere(db: Db, criteria: AgreementCriteria): Promi
       ...(parties ? [{ id: { in: parties.map((party) => party.agreementId) } }] : []),
       ...(kind !== undefined ? [{ kind }] : []),
       ...(articleId !== undefined ? [{ articleId }] : []),
-      ...within('signedOn', criteria),
+      ...within('signedOn', criteria, criteria.from != null ? await longestSpanDays(db, 'agreement') : 0),
     ],
   };
 }

@@ -43,10 +43,14 @@ export class OrganizationIndex {
     return known;
   }
 
-  /** The organization of this country that any of whose names has the same match key, if one. */
+  /**
+   * The organization of this country that has this name, else one of whose names has the same match key
+   * (the lowest id, when a database from before the keys holds two spellings as two organizations).
+   */
   async match(countryId: number, name: string) {
     const key = organizationKey(name);
-    const found = (await this.load(countryId)).find((org) => org.names.some((n) => organizationKey(n) === key));
+    const known = await this.load(countryId);
+    const found = known.find((org) => org.names.includes(name)) ?? known.find((org) => org.names.some((n) => organizationKey(n) === key));
     return found ? this.tx.organization.findUnique({ where: { id: found.id } }) : null;
   }
 

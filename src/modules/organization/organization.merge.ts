@@ -4,10 +4,12 @@ import type { Organization } from '../../generated/prisma/client.js';
 import { requireRole } from '../../shared/auth.js';
 import type { UserErrorShape } from '../../shared/errors.js';
 import { idOf } from '../../shared/global-id.js';
-import { refusable } from '../edit/owned.js';
+import { putCascaded, refusable } from '../edit/owned.js';
 import { EditRefused } from '../edit/record-edit.js';
 import { ChangeLog } from '../import/changes.js';
 import { settleOrganizations } from '../import/claims.js';
+import { ownedRecords } from '../import/rows.js';
+import { noSharedIds, removeUnsupported } from '../import/support.js';
 
 // Two organizations an editor finds to be one (the importer never merges when unsure: it reports possible
 // duplicates). A merge moves everything of the merged one to the survivor: the delegations it sent, the
@@ -24,6 +26,35 @@ interface Moved {
   claims: { id: number; articleId: number | null; field: string; value: string; actor: string | null }[];
   /** Events the merged organization organized: moved to the survivor, or dropped where the survivor organized them too. */
   organized: number[];
+}
+
+type OrganizerLink = { organizationId: number | null };
+
+/**
+ * Rewrites the organization links of the records a merge (or its undo) touches, through putCascaded: each
+ * gets a new version and an audit row, as any change of its links does. The link rows themselves are
+ * moved by the caller. `onlyFrom` restricts delegations to those still sent by that organization.
+ */
+async function relink(
+  tx: Tx,
+  log: ChangeLog,
+  ids: { delegations: number[]; events: number[]; parties: number[] },
+  change: {
+    delegation: { organizationId: number };
+    organizers: (links: OrganizerLink[], eventId: number) => OrganizerLink[];
+    parties: (links: OrganizerLink[], agreementId: number) => OrganizerLink[];
+    onlyFrom?: number;
+  },
+) {
+  const delegations = await tx.delegation.findMany({ where: { id: { in: ids.delegations }, ...(change.onlyFrom != null && { organizationId: change.onlyFrom }) }, include: ownedRecords.delegations.include });
+  for (const d of delegations) await putCascaded(tx, log, 'delegations', d, change.delegation);
+  for (const e of await tx.event.findMany({ where: { id: { in: ids.events } }, include: ownedRecords.events.include })) {
+    await putCascaded(tx, log, 'events', e, {}, { organizers: (links) => change.organizers(links as OrganizerLink[], e.id) });
+  }
+  const agreementIds = [...new Set((await tx.agreementParty.findMany({ where: { id: { in: ids.parties } }, select: { agreementId: true } })).map((p) => p.agreementId))];
+  for (const a of await tx.agreement.findMany({ where: { id: { in: agreementIds } }, include: ownedRecords.agreements.include })) {
+    await putCascaded(tx, log, 'agreements', a, {}, { parties: (links) => change.parties(links as OrganizerLink[], a.id) });
+  }
 }
 
 const refused = (path: string[], message: string, code: UserErrorShape['code']) => new EditRefused([{ path, message, code }]);
@@ -55,19 +86,28 @@ export async function mergeOrganizations(ctx: Context, input: { survivorId: stri
       organized: (await tx.eventOrganizer.findMany({ where, select: { eventId: true } })).map((r) => r.eventId),
     };
     await touchArticles(tx, [survivorId, mergedId]);
+    const log = new ChangeLog(viewer.keyId);
+    const both = new Set((await tx.eventOrganizer.findMany({ where: { organizationId: survivorId, eventId: { in: moved.organized } }, select: { eventId: true } })).map((r) => r.eventId));
+    // The records that refer to it: a new version and an audit row each, as any change of their links.
+    type Link = { organizationId: number | null };
+    const swap = <L extends Link>(link: L): L => (link.organizationId === mergedId ? { ...link, organizationId: survivorId } : link);
+    await relink(tx, log, { delegations: moved.delegations, events: moved.organized, parties: moved.parties }, {
+      delegation: { organizationId: survivorId },
+      organizers: (links, event) => (both.has(event) ? links.filter((o) => o.organizationId !== mergedId) : links.map(swap)),
+      parties: (links) => links.map(swap),
+    });
     const to = { organizationId: survivorId };
-    await tx.delegation.updateMany({ where: { id: { in: moved.delegations } }, data: { ...to, version: { increment: 1 } } });
     await tx.agreementParty.updateMany({ where: { id: { in: moved.parties } }, data: to });
     await tx.evidence.updateMany({ where: { id: { in: moved.evidence } }, data: to });
     await tx.claim.updateMany({ where: { id: { in: moved.claims.map((c) => c.id) } }, data: to });
-    const both = new Set((await tx.eventOrganizer.findMany({ where: { organizationId: survivorId, eventId: { in: moved.organized } }, select: { eventId: true } })).map((r) => r.eventId));
     await tx.eventOrganizer.deleteMany({ where });
     await tx.eventOrganizer.createMany({ data: moved.organized.filter((eventId) => !both.has(eventId)).map((eventId) => ({ eventId, organizationId: survivorId })) });
 
-    const log = new ChangeLog(viewer.keyId);
     await tx.organization.delete({ where: { id: mergedId } });
     log.record('organizations', 'DELETE', mergedId, merged, null);
     await settleOrganizations(tx, [survivorId], log);
+    // The merged organization's city may have been supported by it alone.
+    if (merged.cityId != null) await removeUnsupported(tx, { ...noSharedIds(), cities: new Set([merged.cityId]) }, log);
     const merge = await tx.organizationMerge.create({ data: { survivorId, mergedId, merged: JSON.stringify(merged), moved: JSON.stringify({ ...moved, shared: [...both] }), actor: viewer.keyId } });
     log.audit.push({ actor: viewer.keyId, action: 'CREATE', entity: 'OrganizationMerge', entityId: merge.id, before: null, after: JSON.stringify(merge) });
     await tx.auditEntry.createMany({ data: log.audit });
@@ -87,15 +127,32 @@ export async function undoMerge(ctx: Context, input: { mergeId: string }) {
     const later = await tx.organizationMerge.findFirst({ where: { mergedId: merge.survivorId, undoneAt: null, at: { gte: merge.at } } });
     if (later) throw refused(['input', 'mergeId'], `the survivor was merged into another organization since (merge ${later.id}): undo that first`, 'CONFLICT');
 
+    if (!(await tx.organization.findUnique({ where: { id: merge.survivorId } }))) {
+      throw refused(['input', 'mergeId'], 'the organization it was merged into has been deleted since, and what moved with it', 'CONFLICT');
+    }
+
     const row = JSON.parse(merge.merged) as Organization;
     const moved = JSON.parse(merge.moved) as Moved & { shared: number[] };
     const log = new ChangeLog(viewer.keyId);
-    const restored = await tx.organization.create({ data: { id: row.id, name: row.name, kind: row.kind, countryId: row.countryId, cityId: row.cityId, version: row.version + 1 } });
-    log.record('organizations', 'CREATE', restored.id, null, restored);
+    // Under a name of its own until its claims are back: the survivor may show the merged one's name meanwhile.
+    const cityId = row.cityId != null && (await tx.city.findUnique({ where: { id: row.cityId }, select: { id: true } })) ? row.cityId : null;
+    const restoring = `${row.name} (restoring merge ${merge.id})`;
+    const restored = await tx.organization.create({ data: { id: row.id, name: restoring, kind: row.kind, countryId: row.countryId, cityId, version: row.version + 1 } });
+    log.record('organizations', 'CREATE', restored.id, null, { ...restored, name: row.name });
     // Only what still points at the survivor moves back: a record deleted since stays deleted.
     const back = { organizationId: merge.mergedId };
     const stillThere = { organizationId: merge.survivorId };
-    await tx.delegation.updateMany({ where: { id: { in: moved.delegations }, ...stillThere }, data: { ...back, version: { increment: 1 } } });
+    const shared = new Set(moved.shared);
+    const events = (await tx.event.findMany({ where: { id: { in: moved.organized } }, select: { id: true } })).map((e) => e.id);
+    const parties = await tx.agreementParty.findMany({ where: { id: { in: moved.parties }, ...stillThere }, select: { agreementId: true, position: true } });
+    const partyAt = new Set(parties.map((p) => `${p.agreementId}:${p.position}`));
+    type Link = { organizationId: number | null };
+    await relink(tx, log, { delegations: moved.delegations, events, parties: moved.parties }, {
+      delegation: back,
+      organizers: (links, event) => (shared.has(event) ? [...links, back] : links.map((o) => (o.organizationId === merge.survivorId ? { ...o, ...back } : o))),
+      parties: (links, agreement) => links.map((p) => (partyAt.has(`${agreement}:${(p as Link & { position: number }).position}`) ? { ...p, ...back } : p)),
+      onlyFrom: merge.survivorId,
+    });
     await tx.agreementParty.updateMany({ where: { id: { in: moved.parties }, ...stillThere }, data: back });
     await tx.evidence.updateMany({ where: { id: { in: moved.evidence }, ...stillThere }, data: back });
     await tx.claim.updateMany({ where: { id: { in: moved.claims.map((c) => c.id) }, ...stillThere }, data: back });
@@ -104,15 +161,19 @@ export async function undoMerge(ctx: Context, input: { mergeId: string }) {
     const articles = new Set((await tx.article.findMany({ where: { id: { in: moved.claims.flatMap((c) => (c.articleId == null ? [] : [c.articleId])) } }, select: { id: true } })).map((a) => a.id));
     const lost = moved.claims.filter((c) => !present.has(c.id) && (c.articleId == null || articles.has(c.articleId)));
     if (lost.length > 0) await tx.claim.createMany({ data: lost.map(({ articleId, field, value, actor }) => ({ articleId, field, value, actor, organizationId: merge.mergedId })) });
-    const events = (await tx.event.findMany({ where: { id: { in: moved.organized } }, select: { id: true } })).map((e) => e.id);
-    const shared = new Set(moved.shared);
     await tx.eventOrganizer.deleteMany({ where: { organizationId: merge.survivorId, eventId: { in: events.filter((id) => !shared.has(id)) } } });
     await tx.eventOrganizer.createMany({ data: events.map((eventId) => ({ eventId, organizationId: merge.mergedId })) });
     await touchArticles(tx, [merge.survivorId, merge.mergedId]);
-    await settleOrganizations(tx, [merge.survivorId, merge.mergedId], log);
+    // The survivor first, so it lets go of the merged one's name before the merged one takes it back.
+    await settleOrganizations(tx, [merge.survivorId], log);
+    await settleOrganizations(tx, [merge.mergedId], log);
+    const now = await tx.organization.findUniqueOrThrow({ where: { id: merge.mergedId } });
+    if (now.name === restoring) await tx.organization.update({ where: { id: now.id }, data: { name: row.name } });
+    // Nothing left of it (its articles withdrawn since): it goes again, as any unsupported record.
+    const gone = await removeUnsupported(tx, { ...noSharedIds(), organizations: new Set([merge.mergedId]) }, log);
     const undone = await tx.organizationMerge.update({ where: { id: merge.id }, data: { undoneAt: new Date(), undoneBy: viewer.keyId } });
     log.audit.push({ actor: viewer.keyId, action: 'UPDATE', entity: 'OrganizationMerge', entityId: merge.id, before: JSON.stringify(merge), after: JSON.stringify(undone) });
     await tx.auditEntry.createMany({ data: log.audit });
-    return { merge: undone, survivor: await tx.organization.findUniqueOrThrow({ where: { id: merge.survivorId } }), restored: await tx.organization.findUniqueOrThrow({ where: { id: merge.mergedId } }) };
+    return { merge: undone, survivor: await tx.organization.findUniqueOrThrow({ where: { id: merge.survivorId } }), restored: gone.length > 0 ? null : await tx.organization.findUnique({ where: { id: merge.mergedId } }) };
   });
 }
