@@ -32,7 +32,8 @@ const SYNTH_CLI = path.join(projectRoot, 'bench', 'synth.ts');
  * migrations, so a run regenerates (about 2.5 minutes for 100k) only when the data would differ.
  */
 function cachedSynthFile(events: number): string {
-  const hash = createHash('sha1').update(readFileSync(path.join(projectRoot, 'src', 'db', 'synth.ts')));
+  const hash = createHash('sha1');
+  for (const file of ['synthetic-data.ts', 'synth.ts']) hash.update(readFileSync(path.join(projectRoot, 'bench', file)));
   hash.update(readdirSync(path.join(projectRoot, 'prisma', 'migrations')).join(','));
   const dir = path.join(os.tmpdir(), 'delegation-graph-bench-cache');
   mkdirSync(dir, { recursive: true });

@@ -1,4 +1,7 @@
-import * as chrono from 'chrono-node';
+// English only: the package's root loads every locale (14 MB of RSS, 4.6 MB of heap, measured); its English
+// entry point is the same casual parser for 8 MB and 1.1 MB.
+import type * as chrono from 'chrono-node';
+import { parse as chronoParse } from 'chrono-node/en';
 
 // Whether a quote's words state a fact: the dates it names, the place names it mentions, and the match key
 // of an organization's name. Pure functions of their arguments; dates are read with chrono-node.
@@ -105,8 +108,8 @@ const uncapitalisedWords = (text: string) => !/\d/.test(text) && /^\p{Ll}/u.test
 function chronoMentions(quote: string, referenceDate: string | null): DateMention[] {
   const text = chronoText(quote);
   const [reference, shifted] = references(referenceDate);
-  const others = chrono.parse(text, shifted);
-  return chrono.parse(text, reference).flatMap((result) => {
+  const others = chronoParse(text, shifted);
+  return chronoParse(text, reference).flatMap((result) => {
     const twin = others.find((other) => other.index === result.index && other.text === result.text);
     const from = dateParts(result.start, twin?.start, referenceDate !== null);
     const to = result.end ? dateParts(result.end, twin?.end, referenceDate !== null) : null;
