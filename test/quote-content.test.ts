@@ -128,6 +128,8 @@ describe('quoteStatesDate', () => {
 
   test('the basis has a part for each part of the value', () => {
     expect(quoteStatesDate('held on Sept 6', '2023-09-06', ref)).toEqual({ stated: true, basis: { year: 'INFERRED', month: 'STATED', day: 'STATED' } });
+    // A leap day without its year, in an article of a leap year (chrono finds no Feb 29 in the year after).
+    expect(quoteStatesDate('on Feb 29', '2024-02-29', '2024-03-06')).toEqual({ stated: true, basis: { year: 'INFERRED', month: 'STATED', day: 'STATED' } });
     expect(quoteStatesDate('in September 2023', '2023-09', ref)).toEqual({ stated: true, basis: { year: 'STATED', month: 'STATED' } });
   });
 

@@ -70,12 +70,16 @@ const parts: Part[] = ['year', 'month', 'day'];
 const shiftDays = 400;
 const noReference = '2001-03-10';
 
-function references(referenceDate: string | null): [chrono.ParsingReference, chrono.ParsingReference] {
+// A leap day ("Feb 29") has no twin 400 days on, where chrono finds no Feb 29; four years on (1461 days) it has.
+const leapShiftDays = 1461;
+
+function references(referenceDate: string | null): [chrono.ParsingReference, chrono.ParsingReference, chrono.ParsingReference] {
   const day = calendarValue(referenceDate ?? noReference);
   if (day.day === null) throw new RangeError(`a reference date is 'YYYY-MM-DD': "${referenceDate}"`);
   // Noon UTC, read in UTC: the reference is that calendar day whatever the machine's time zone.
   const noon = Date.UTC(day.year, (day.month ?? 1) - 1, day.day, 12);
-  return [{ instant: new Date(noon), timezone: 0 }, { instant: new Date(noon + shiftDays * 86_400_000), timezone: 0 }];
+  const at = (days: number) => ({ instant: new Date(noon + days * 86_400_000), timezone: 0 });
+  return [at(0), at(shiftDays), at(leapShiftDays)];
 }
 
 // chrono reads "Sept 2 through 9" as the hours 2 to 9 and stops a range at an en dash; the rewrite it reads
@@ -107,10 +111,12 @@ const uncapitalisedWords = (text: string) => !/\d/.test(text) && /^\p{Ll}/u.test
 
 function chronoMentions(quote: string, referenceDate: string | null): DateMention[] {
   const text = chronoText(quote);
-  const [reference, shifted] = references(referenceDate);
+  const [reference, shifted, leapShifted] = references(referenceDate);
   const others = chronoParse(text, shifted);
+  let leapOthers: ReturnType<typeof chronoParse> | undefined;
   return chronoParse(text, reference).flatMap((result) => {
-    const twin = others.find((other) => other.index === result.index && other.text === result.text);
+    const same = (other: (typeof others)[number]) => other.index === result.index && other.text === result.text;
+    const twin = others.find(same) ?? (leapOthers ??= chronoParse(text, leapShifted)).find(same);
     const from = dateParts(result.start, twin?.start, referenceDate !== null);
     const to = result.end ? dateParts(result.end, twin?.end, referenceDate !== null) : null;
     const mention = trimmed(quote, result.index, result.index + result.text.length, from, to);
