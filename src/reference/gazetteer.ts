@@ -97,13 +97,11 @@ export class Gazetteer {
   private readonly byId: Database.Statement<[number], PlaceRow>;
   private readonly byName: Database.Statement<[string, string], PlaceRow>;
   private readonly byNameAnywhere: Database.Statement<[string], PlaceRow>;
-  readonly places: number;
 
   constructor(private readonly db: Database.Database) {
     this.byId = db.prepare('SELECT * FROM place WHERE id = ?');
     this.byName = db.prepare('SELECT p.* FROM name n JOIN place p ON p.id = n.place WHERE n.country = ? AND n.folded = ? ORDER BY p.population DESC, p.id');
     this.byNameAnywhere = db.prepare('SELECT p.* FROM name n JOIN place p ON p.id = n.place WHERE n.folded = ? ORDER BY p.population DESC, p.id LIMIT 5');
-    this.places = (db.prepare('SELECT count(*) AS n FROM place').get() as { n: number }).n;
   }
 
   place(geonameId: number): Place | null {
@@ -119,12 +117,6 @@ export class Gazetteer {
     const [first, ...others] = candidates;
     if (others.every((other) => first!.population >= DOMINANCE * Math.max(other.population, 1))) return { kind: 'FOUND', place: first! };
     return { kind: 'AMBIGUOUS', candidates };
-  }
-
-  /** Whether `mention` is one of the place's names (folded). */
-  names(place: Place, mention: string): boolean {
-    const folded = foldName(mention);
-    return [place.name, ...place.alternateNames].some((name) => foldName(name) === folded);
   }
 
   close() {

@@ -3,7 +3,7 @@ import type { Context, EvidenceSubject } from '../../context.js';
 import { dateBounds, firstDay, precisionOf } from '../../shared/dates.js';
 import { DateScalar } from '../../shared/scalars.js';
 import { loadRequired } from '../../shared/loaders.js';
-import { quoteStatesDate } from '../import/quote-content.js';
+import { inferredParts, quoteStatesDate } from '../import/quote-content.js';
 import { DateDetail as DateDetailType, type DateDetail } from './date-detail.type.js';
 
 // A stored date with what its quotes say of it. Dates are stored as stated (a day, a month or a year);
@@ -18,7 +18,7 @@ export async function dateDetail(ctx: Context, row: { id: number; articleId: num
     .filter((e) => e.articleId === row.articleId && e.facts.split(' ').includes(fact))
     .map((e) => quoteStatesDate(e.quote, value, article.updatedOn).basis)
     .filter((basis) => basis !== undefined)
-    .sort((a, b) => inferred(a) - inferred(b));
+    .sort((a, b) => inferredParts(a) - inferredParts(b));
   const basis = bases[0];
   const precision = precisionOf(value);
   return {
@@ -30,8 +30,6 @@ export async function dateDetail(ctx: Context, row: { id: number; articleId: num
     day: precision !== 'DAY' ? null : ((basis?.day ?? null) as DateDetail['day']),
   };
 }
-
-const inferred = (basis: NonNullable<ReturnType<typeof quoteStatesDate>['basis']>) => Object.values(basis).filter((b) => b === 'INFERRED').length;
 
 /**
  * The resolvers of one date field of a record type: the field itself as a day (a month or a year as its

@@ -1,12 +1,13 @@
 // English only: the package's root loads every locale (14 MB of RSS, 4.6 MB of heap, measured); its English
 // entry point is the same casual parser for 8 MB and 1.1 MB.
 import type * as chrono from 'chrono-node';
+import { isPartialDate, precisionOf, type DatePrecision } from '../../shared/dates.js';
 import { parse as chronoParse } from 'chrono-node/en';
 
 // Whether a quote's words state a fact: the dates it names, the place names it mentions, and the match key
 // of an organization's name. Pure functions of their arguments; dates are read with chrono-node.
 
-export type Precision = 'DAY' | 'MONTH' | 'YEAR';
+export type Precision = DatePrecision;
 export type Basis = 'STATED' | 'INFERRED';
 
 /** One end of a date expression. A part finer than the expression's precision is null ("in September": day). */
@@ -40,24 +41,17 @@ interface CalendarValue {
   day: number | null;
 }
 
-const valuePattern = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
 /** Reads 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'; throws on anything else, including days no calendar has. */
 function calendarValue(value: string): CalendarValue {
-  const match = valuePattern.exec(value);
-  if (!match) throw new RangeError(`not a date value: "${value}"`);
-  const year = Number(match[1]);
-  const [month, day] = [match[2], match[3]].map((part) => (part === undefined ? null : Number(part)));
-  // Date rolls 2023-02-30 over into March; a real day comes back as written.
-  const date = new Date(0);
-  date.setUTCFullYear(year, (month ?? 1) - 1, day ?? 1);
-  if (date.getUTCMonth() !== (month ?? 1) - 1 || date.getUTCDate() !== (day ?? 1)) throw new RangeError(`no such day: "${value}"`);
+  if (!isPartialDate(value)) throw new RangeError(`not a date value: "${value}"`);
+  const [year, month, day] = value.split('-').map(Number) as [number, number?, number?];
   return { year, month: month ?? null, day: day ?? null };
 }
 
+/** The precision of a date value, as the stored dates have it (shared/dates.ts); throws on a non-date. */
 export function datePrecision(value: string): Precision {
-  const { month, day } = calendarValue(value);
-  return day !== null ? 'DAY' : month !== null ? 'MONTH' : 'YEAR';
+  calendarValue(value);
+  return precisionOf(value);
 }
 
 type Part = 'year' | 'month' | 'day';
@@ -164,7 +158,7 @@ function basisOf(end: DateParts, value: CalendarValue): NonNullable<DateBacking[
   return { year: of('year'), ...(value.month !== null && { month: of('month') }), ...(value.day !== null && { day: of('day') }) };
 }
 
-const inferredParts = (basis: NonNullable<DateBacking['basis']>) => Object.values(basis).filter((b) => b === 'INFERRED').length;
+export const inferredParts = (basis: NonNullable<DateBacking['basis']>) => Object.values(basis).filter((b) => b === 'INFERRED').length;
 
 /**
  * Whether the quote states the date value: the start or the end of one of its mentions equals the value in

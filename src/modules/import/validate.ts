@@ -57,15 +57,16 @@ function documentScope(doc: ArticleDocument, firsts: { [K in 'referenceSources' 
   const sets = { referenceSource: firsts.referenceSources, organization: firsts.organizations, delegation: firsts.delegations, event: firsts.events };
   const countryNamed = new Map(doc.countries.map((c) => [c.isoCode, c.name]));
   const organizations = new Map(doc.organizations.map((o) => [o.key, o.name]));
+  // Each city's gazetteer place and names, looked up once: every place or country fact asks for them.
+  const located = new Map(doc.cities.map((c) => [c, locate(c, []).place]));
+  const cityNames = new Map([...cities].map(([key, c]) => {
+    const place = located.get(c);
+    return [key, [c.name, ...(place ? [place.name, ...place.alternateNames] : [])]];
+  }));
   // The article's places by every name a later reference may lead with: cities, their regions, countries.
-  const places = new Set([...doc.cities.flatMap((c) => [c.name, locate(c, []).place?.region ?? '']), ...doc.countries.map((c) => c.name)]);
+  const places = new Set([...doc.cities.flatMap((c) => [c.name, located.get(c)?.region ?? '']), ...doc.countries.map((c) => c.name)]);
   const names: { [K in 'city' | 'country' | 'organization']: (ref: string) => string[] | undefined } = {
-    city: (key: string) => {
-      const city = cities.get(key);
-      if (!city) return undefined;
-      const place = locate(city, []).place;
-      return [city.name, ...(place ? [place.name, ...place.alternateNames] : [])];
-    },
+    city: (key: string) => cityNames.get(key),
     country: (code: string) => [
       ...(countryNamed.has(code) ? [countryNamed.get(code)!] : []),
       ...countryNames(code),
