@@ -75,3 +75,25 @@ describe('the statement cache', () => {
     sqlite.close();
   });
 });
+
+describe('transactions', () => {
+  // The adapter's deferred BEGIN let another request's read give an open transaction a stale snapshot, and its
+  // first write then failed at once when another process had committed (statement-cache.ts, beginImmediate).
+  test('hold the write lock from BEGIN, before their first statement: another process waits', async () => {
+    const other = new Database(path.join(dir, 'test.db'), { timeout: 0 });
+    try {
+      let tried = false;
+      await db.$transaction(async (tx) => {
+        await tx.country.count();
+        expect(() => other.prepare('BEGIN IMMEDIATE').run()).toThrow(/database is locked/);
+        tried = true;
+      });
+      expect(tried).toBe(true);
+      // Committed: the lock is free again.
+      other.prepare('BEGIN IMMEDIATE').run();
+      other.prepare('ROLLBACK').run();
+    } finally {
+      other.close();
+    }
+  });
+});

@@ -29,9 +29,24 @@ export class PrismaBetterSqlite3WithStatementCache extends PrismaBetterSqlite3 {
   override async connect() {
     const adapter = await super.connect();
     // The adapter keeps its better-sqlite3 handle in a field its type does not declare.
-    cacheStatements((adapter as unknown as { client: Database }).client, this.cacheSize);
+    const client = (adapter as unknown as { client: Database }).client;
+    beginImmediate(client);
+    cacheStatements(client, this.cacheSize);
     return adapter;
   }
+}
+
+/**
+ * Makes the adapter's transactions take SQLite's write lock at BEGIN. Defect of @prisma/adapter-better-sqlite3
+ * 7.10: `startTransaction` runs a deferred `BEGIN`, and queries outside the transaction (other requests) run on
+ * the same connection meanwhile; one of their reads gives the open transaction a snapshot, and its first
+ * write (takeWriteLock) then fails at once with SQLITE_BUSY, without waiting, when another process committed
+ * in between. `BEGIN IMMEDIATE` waits for the lock (busy_timeout) before anything runs inside. Every
+ * transaction of the service writes, so none is serialized that would not be anyway.
+ */
+export function beginImmediate(db: Database): void {
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql)) as Database['prepare'];
 }
 
 /** Replaces `db.prepare` by one that reuses up to `size` statements, least recently used dropped first. */
