@@ -4,7 +4,7 @@
 //   npm run document-schema:emit -- --check  fail when it differs from the code
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { documentJsonSchema } from '../src/modules/import/document.js';
+import { documentJsonSchema } from '../src/modules/import/document-json-schema.js';
 import { projectRoot } from '../src/shared/paths.js';
 
 const file = path.join(projectRoot, 'article-document.schema.json');

@@ -3,9 +3,10 @@ import type { Claim, Evidence } from './generated/prisma/client.js';
 import type { Viewer } from './shared/auth.js';
 import type DataLoader from 'dataloader';
 import { byId, groupedBy } from './shared/loaders.js';
+import { peopleLoaders } from './modules/person/person.loaders.js';
 
-export type ClaimSubjectColumn = 'countryId' | 'cityId' | 'organizationId';
-export type EvidenceSubject = 'delegationId' | 'eventId' | 'agreementId' | 'imageId' | 'organizationId' | 'cityId' | 'countryId';
+export type ClaimSubjectColumn = 'countryId' | 'cityId' | 'organizationId' | 'personId';
+export type EvidenceSubject = 'delegationId' | 'eventId' | 'agreementId' | 'imageId' | 'organizationId' | 'cityId' | 'countryId' | 'personId' | 'figureId';
 
 /**
  * Per-request loaders: every by-id lookup and every relation is batched, so the number of SQL statements
@@ -33,6 +34,9 @@ export function createLoaders(db: Db) {
     city: byId((ids) => db.city.findMany({ where: { id: { in: ids } } })),
     country: byId((ids) => db.country.findMany({ where: { id: { in: ids } } })),
     referenceSource: byId((ids) => db.referenceSource.findMany({ where: { id: { in: ids } } })),
+    person: byId((ids) => db.person.findMany({ where: { id: { in: ids } } })),
+    figure: byId((ids) => db.figure.findMany({ where: { id: { in: ids } } })),
+    ...peopleLoaders(db),
 
     visitsByDelegation: groupedBy(
       (ids: number[]) => db.delegationVisit.findMany({ where: { delegationId: { in: ids } }, orderBy: { position: 'asc' } }),
@@ -83,11 +87,14 @@ export function createLoaders(db: Db) {
       organizationId: evidenceBy('organizationId'),
       cityId: evidenceBy('cityId'),
       countryId: evidenceBy('countryId'),
+      personId: evidenceBy('personId'),
+      figureId: evidenceBy('figureId'),
     } satisfies Record<EvidenceSubject, unknown>,
     claims: {
       countryId: claimsBy('countryId'),
       cityId: claimsBy('cityId'),
       organizationId: claimsBy('organizationId'),
+      personId: claimsBy('personId'),
     } satisfies Record<ClaimSubjectColumn, unknown>,
   };
 }

@@ -28,6 +28,9 @@ import { SharedRecordMutationResolver } from './modules/place/shared-record.muta
 import { SearchResolver } from './modules/search/search.resolver.js';
 import { CityCountResolver, CountryCountResolver, StatsResolver } from './modules/stats/stats.resolver.js';
 import { ViewerResolver } from './modules/viewer/viewer.resolver.js';
+import { CounterpartStatsResolver } from './modules/stats/counterpart-stats.js';
+import { AgreementPeopleResolver, DelegationPeopleResolver, EventPeopleResolver, FigureResolver } from './modules/figure/figure.resolver.js';
+import { DelegationMemberResolver, EventCounterpartResolver, PersonEventResolver, PersonResolver, PersonTitleResolver } from './modules/person/person.resolver.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -69,6 +72,16 @@ export function getSchema(): Promise<GraphQLSchema> {
       CountryCountResolver,
       CityCountResolver,
       ViewerResolver,
+      PersonResolver,
+      PersonTitleResolver,
+      DelegationMemberResolver,
+      EventCounterpartResolver,
+      PersonEventResolver,
+      FigureResolver,
+      DelegationPeopleResolver,
+      EventPeopleResolver,
+      AgreementPeopleResolver,
+      CounterpartStatsResolver,
     ],
     validate: false,
   });

@@ -126,7 +126,7 @@ describe('an edited document', () => {
     expect(after.description).toBe('An edited description.');
     expect(await scratch.db.image.count()).toBe(2);
     // The dropped image's quotes go with it; every remaining quote still cites a record.
-    expect(await scratch.db.evidence.count({ where: { imageId: null, eventId: null, delegationId: null, agreementId: null, organizationId: null, cityId: null, countryId: null } })).toBe(0);
+    expect(await scratch.db.evidence.count({ where: { imageId: null, eventId: null, delegationId: null, agreementId: null, organizationId: null, cityId: null, countryId: null, personId: null, figureId: null } })).toBe(0);
   });
 
   test('can swap the order of two images', async () => {

@@ -27,3 +27,6 @@ export function section(title: string): { page: string; text: string } {
 
 /** The bodies of the ```graphql blocks of a text, in order. */
 export const graphqlBlocks = (text: string) => [...text.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
+
+/** The bodies of the ```json blocks of a text, parsed, in order. */
+export const jsonBlocks = (text: string) => [...text.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => JSON.parse(match[1]!) as unknown);

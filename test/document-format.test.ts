@@ -212,16 +212,23 @@ test('the comparison walks every object of the document', async () => {
     'cities.evidence': 'DocumentEvidenceInput',
     organizations: 'DocumentOrganizationInput',
     'organizations.evidence': 'DocumentEvidenceInput',
+    people: 'DocumentPersonInput',
+    'people.titles': 'DocumentPersonTitleInput',
+    'people.evidence': 'DocumentEvidenceInput',
     delegations: 'DocumentDelegationInput',
+    'delegations.members': 'DocumentMemberInput',
     'delegations.evidence': 'DocumentEvidenceInput',
     events: 'DocumentEventInput',
     'events.participants': 'DocumentParticipantInput',
+    'events.counterparts': 'DocumentCounterpartInput',
     'events.evidence': 'DocumentEvidenceInput',
     agreements: 'DocumentAgreementInput',
     'agreements.parties': 'DocumentAgreementPartyInput',
     'agreements.evidence': 'DocumentEvidenceInput',
     images: 'DocumentImageInput',
     'images.evidence': 'DocumentEvidenceInput',
+    figures: 'DocumentFigureInput',
+    'figures.evidence': 'DocumentEvidenceInput',
   });
 });
 

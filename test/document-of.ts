@@ -15,6 +15,7 @@ const organizationKey = (id: number) => `organization-${id}`;
  */
 export async function documentOf(db: Reader, articleId: number): Promise<ArticleDocument> {
   const article = await db.article.findUniqueOrThrow({ where: { id: articleId } });
+  // Version 1, as the synthetic bulk writer writes it: people, counterparts and figures are left out.
   const [evidence, delegations, events, agreements, images] = await Promise.all([
     db.evidence.findMany({ where: { articleId }, orderBy: [{ start: 'asc' }, { id: 'asc' }] }),
     db.delegation.findMany({ where: { articleId }, include: { visits: { orderBy: { position: 'asc' } } }, orderBy: { id: 'asc' } }),
@@ -114,6 +115,7 @@ export async function documentOf(db: Reader, articleId: number): Promise<Article
       startDate: d.startDate,
       endDate: d.endDate,
       countriesVisited: d.visits.map((v) => code.get(v.countryId)!),
+      members: [],
       evidence: quotes('delegationId', d.id),
     })),
     events: events.map((e) => ({
@@ -130,6 +132,8 @@ export async function documentOf(db: Reader, articleId: number): Promise<Article
         .sort((a, b) => a.delegationId - b.delegationId)
         .map((p) => ({ delegationKey: delegationKey.get(p.delegationId)!, role: p.role })),
       organizerKeys: e.organizers.map((o) => organizationKey(o.organizationId)),
+      peopleKeys: [],
+      counterparts: [],
       evidence: quotes('eventId', e.id),
     })),
     agreements: agreements.map((a) => ({
@@ -147,6 +151,7 @@ export async function documentOf(db: Reader, articleId: number): Promise<Article
         description: p.description,
         role: p.role,
       })),
+      signatoryKeys: [],
       evidence: quotes('agreementId', a.id),
     })),
     images: images.map((i) => ({
@@ -161,5 +166,8 @@ export async function documentOf(db: Reader, articleId: number): Promise<Article
       eventKey: keyOf(eventKey, i.eventId),
       evidence: quotes('imageId', i.id),
     })),
+    // Version 1: the synthetic writer writes no people or figures.
+    people: [],
+    figures: [],
   };
 }

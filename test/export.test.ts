@@ -36,8 +36,12 @@ async function failure(path: string, init?: RequestInit) {
   return { status: response.status, headers: response.headers, body: (await response.json()) as any };
 }
 
+const figureFields = 'value upTo qualifier unit';
+/** A figure as the exports write it: "60 representatives", "more than 1500 exhibitors", "20 to 30 tons". */
+const figureCell = (f: any) => `${{ EXACT: '', APPROXIMATE: 'about ', MORE_THAN: 'more than ', LESS_THAN: 'less than ', RANGE: '' }[f.qualifier as string]}${f.qualifier === 'RANGE' ? `${f.value} to ${f.upTo}` : f.value} ${f.unit}`;
 const eventFields = `id name kind startDate endDate description
-  city { name latitude longitude } country { name isoCode } delegations { name } articles { slug }`;
+  city { name latitude longitude } country { name isoCode } delegations { name } articles { slug }
+  people { name } counterparts { role organization { name } person { name } } figures { ${figureFields} }`;
 
 async function listEvents(filter: Filter): Promise<{ totalCount: number; nodes: any[] }> {
   const query = `query ($filter: EventFilter) { events(filter: $filter, first: 100) { totalCount nodes { ${eventFields} } } }`;
@@ -46,7 +50,7 @@ async function listEvents(filter: Filter): Promise<{ totalCount: number; nodes: 
 
 async function listAgreements(filter: Filter): Promise<{ totalCount: number; nodes: any[] }> {
   const query = `query ($filter: AgreementFilter) { agreements(filter: $filter, first: 100) {
-    totalCount nodes { id title kind signedOn description city { name } country { name isoCode } parties { description } event { id } articles { slug } }
+    totalCount nodes { id title kind signedOn description city { name } country { name isoCode } parties { description } event { id } articles { slug } signatories { name } figures { ${figureFields} } }
   } }`;
   return (await server.query(query, { filter })).agreements;
 }
@@ -72,6 +76,9 @@ function expectedEventRow(event: any): Row {
     delegations: event.delegations.map((delegation: any) => delegation.name).join('; '),
     description: event.description ?? '',
     article_slug: event.articles[0].slug,
+    people: event.people.map((person: any) => person.name).join('; '),
+    counterparts: event.counterparts.map((side: any) => `${side.role}: ${(side.organization ?? side.person).name}`).join('; '),
+    figures: event.figures.map(figureCell).join('; '),
   };
 }
 
@@ -97,7 +104,7 @@ describe('GET /export/events.csv', () => {
     const name = '"Friendly Shandong, Good Shandong Products" exhibition';
     const text = await download('events.csv');
     expect(text).toContain('"""Friendly Shandong, Good Shandong Products"" exhibition"');
-    expect(text.split('\r\n')[0]).toBe('id,name,kind,start_date,end_date,city,country,country_code,latitude,longitude,delegations,description,article_slug');
+    expect(text.split('\r\n')[0]).toBe('id,name,kind,start_date,end_date,city,country,country_code,latitude,longitude,delegations,description,article_slug,people,counterparts,figures');
     const rows = parse(text, { columns: true }) as Row[];
     const fromList = (await listEvents({})).nodes.find((event) => event.name === name);
     expect(rows.find((row) => row.id === fromList.id)!.name).toBe(name);
@@ -145,6 +152,8 @@ describe('GET /export/agreements.csv', () => {
         event_id: agreement.event?.id ?? '',
         description: agreement.description ?? '',
         article_slug: agreement.articles[0].slug,
+        signatories: agreement.signatories.map((person: any) => person.name).join('; '),
+        figures: agreement.figures.map(figureCell).join('; '),
       })),
     );
   });

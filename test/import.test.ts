@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDocuments } from '../src/modules/import/seed.js';
-import { documentJsonSchema } from '../src/modules/import/document.js';
+import { documentJsonSchema } from '../src/modules/import/document-json-schema.js';
 import { importDocument } from '../src/modules/import/import.service.js';
 import { sha256 } from '../src/shared/auth.js';
 import { projectRoot } from '../src/shared/paths.js';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { importDocument } from '../src/modules/import/import.service.js';
 import { secondArticle } from './fixtures/second-article.js';
+import { jsonBlocks, section } from './docs.js';
 import { startTestServer, type TestServer } from './helpers.js';
 
 // No N+1: the number of SQL statements a request runs follows the shape of the query, not the number of
@@ -21,6 +22,16 @@ beforeAll(async () => {
     doc.article.slug = `copy-${n}`;
     doc.article.url = `https://example.org/copy/${n}`;
     await importDocument(server.db, doc);
+  }
+  // People, counterparts, attendance and figures: the worked example of docs/writing-data.md, 110 times, each
+  // copy with its own two people (a letter code after their names), so people lists have pages of 100.
+  const example = JSON.stringify(jsonBlocks(section('People, counterparts and figures: a worked example').text)[0]);
+  for (let n = 0; n < 110; n++) {
+    const code = String.fromCharCode(65 + Math.floor(n / 26)) + String.fromCharCode(97 + (n % 26));
+    const doc = JSON.parse(example.replaceAll('Li Wei', `Li Wei ${code}`).replaceAll('Péter Szabó', `Péter Szabó ${code}`));
+    doc.article.slug = `people-copy-${n}`;
+    const report = await importDocument(server.db, doc);
+    expect(report.status).toBe('CREATED');
   }
   // One listener for the whole file (Prisma's $on cannot remove one): each test points it at its own list.
   (server.db as unknown as { $on: (e: 'query', f: (event: QueryEvent) => void) => void }).$on('query', (event) => {
@@ -63,6 +74,23 @@ const operations: [string, string, (data: any) => number][] = [
     (data) => data.agreements.nodes.length,
   ],
   [
+    'people with their titles, delegations, events, agreements and provenance',
+    `query($n: Int) { people(first: $n) { totalCount nodes { name country { name } titles { title asOf organization { name } article { slug } evidence { quote } }
+      delegations { role delegation { name } } events { side role event { name } } agreements { title } claims { value article { slug } } evidence { quote } } } }`,
+    (data) => data.people.nodes.length,
+  ],
+  [
+    'delegations with members and figures, their events with people, counterparts, attendance and figures',
+    `query($n: Int) { delegations(first: $n, filter: { countryCode: "HU" }) { nodes { name members { role person { name titles { title } } } figures { value unit evidence { quote } }
+      events(first: 5) { nodes { name people { name } counterparts { role person { name } organization { name } } participants { attendedFrom attendedTo delegation { name } } figures { value unit } } } } } }`,
+    (data) => data.delegations.nodes.length,
+  ],
+  [
+    'agreements with signatories and figures',
+    `query($n: Int) { agreements(first: $n, filter: { kind: CONTRACT }) { nodes { title signatories { name } figures { value upTo qualifier unit unitKey description article { slug } evidence { quote } } } } }`,
+    (data) => data.agreements.nodes.length,
+  ],
+  [
     'search results with their records',
     `query($n: Int) { search(query: "Astana", first: $n) { totalCount nodes { score snippet node { id
       ... on Event { name city { name } delegations { name } } ... on Image { caption event { name } } ... on Delegation { name itinerary { city { name } } } } } } }`,
@@ -100,7 +128,8 @@ describe('statements per request do not grow with the page size', () => {
 
 describe('query plans: no table scans on list, filter, order or aggregate paths', () => {
   // Tables that grow with the data; a plan line `SCAN <table>` without an index means reading all of it.
-  const growing = ['Article', 'Delegation', 'DelegationVisit', 'Event', 'EventParticipation', 'EventOrganizer', 'Agreement', 'AgreementParty', 'Image', 'Evidence', 'Organization', 'City', 'AuditEntry'];
+  const growing = ['Article', 'Delegation', 'DelegationVisit', 'Event', 'EventParticipation', 'EventOrganizer', 'Agreement', 'AgreementParty', 'Image', 'Evidence', 'Organization', 'City', 'AuditEntry',
+    'Person', 'PersonTitle', 'DelegationMember', 'EventPerson', 'EventCounterpart', 'AgreementSignatory', 'Figure'];
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     const data = await server.query('{ cities { id name } delegations(first: 1) { nodes { id } } articles(first: 1) { nodes { id } } organizations(first: 1) { nodes { id } } }');
@@ -146,6 +175,12 @@ describe('query plans: no table scans on list, filter, order or aggregate paths'
     ['images by country', () => ['{ images(first: 50, filter: { countryCode: "KZ" }) { totalCount nodes { id } } }']],
     ['organizations by country', () => ['{ organizations(first: 50, filter: { countryCode: "DE" }) { nodes { id } } }']],
     ['articles by date', () => ['{ articles(first: 50, filter: { from: "2023-01-01" }) { nodes { id } } }']],
+    ['people by country', () => ['{ people(first: 50, filter: { countryCode: "HU" }) { totalCount nodes { id } } }']],
+    ['people by role', () => ['{ people(first: 50, filter: { role: LEADER }) { totalCount nodes { id } } }']],
+    ['people by name', () => ['{ people(first: 50, filter: { name: "li wei" }) { nodes { id } } }']],
+    ['people of an organization', () => ['query($o: ID) { people(first: 50, filter: { organizationId: $o }) { nodes { id } } }', { o: ids.organization }]],
+    ['figures of a unit, filtered', () => ['{ stats(filter: { countryCode: "HU" }) { figureTotals(unit: "USD") { total } } }']],
+    ['counterparts by country, filtered', () => ['{ stats(filter: { countryCode: "HU", from: "2024-10-01" }) { eventsByCounterpartCountry { count } eventsByCounterpartKind { count } } }']],
     ['aggregates', () => ['{ stats(filter: { countryCode: "KZ" }) { eventsByCity { count } eventsByKind { count } eventsByMonth { count } agreementsByKind { count } delegationsByCountry { count } } }']],
     ['aggregates, unfiltered', () => ['{ stats { eventsByCountry { count } eventsByMonth { count } agreementsByCountry { count } delegationsByCountry { count } } }']],
   ];

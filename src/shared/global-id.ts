@@ -1,7 +1,7 @@
 import { badUserInput } from './errors.js';
 
 /** Every type that implements Node, by the name its global IDs carry. */
-export const nodeTypes = ['Article', 'Delegation', 'Event', 'Agreement', 'Image', 'Organization', 'City', 'Country'] as const;
+export const nodeTypes = ['Article', 'Delegation', 'Event', 'Agreement', 'Image', 'Organization', 'City', 'Country', 'Person', 'Figure'] as const;
 export type NodeType = (typeof nodeTypes)[number];
 
 /** Opaque global ID: base64url of `Type:id`. Clients must not parse it; we may change its inside. */

@@ -96,3 +96,16 @@ export function shortReferences(name: string, places: Iterable<string>): string[
   }
   return found;
 }
+
+// Forms of address that say nothing about who it is: "Mr Li Wei" is Li Wei.
+const honorifics = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'madam', 'mme', 'herr', 'frau']);
+
+/** The key people are matched by within a country: the name folded, without forms of address. */
+export function personKey(name: string): string {
+  const words = foldedWords(name);
+  let first = 0;
+  while (first < words.length - 1 && honorifics.has(words[first]!)) first++;
+  const key = words.slice(first).join(' ');
+  if (key === '') throw new RangeError('a person name must not be blank');
+  return key;
+}

@@ -37,7 +37,7 @@ async function applyFields(edit: RecordEdit, agreement: DocItem<'agreements'>, i
 export class AgreementMutationResolver {
   @Mutation(() => AgreementPayload, { description: 'Adds an agreement to an article, with the quotes that support it; validated like an import. Needs an editor key.' })
   agreementCreate(@Ctx() ctx: Context, @Arg('input', () => AgreementCreateInput, { description: 'The agreement.' }) input: AgreementCreateInput) {
-    const initial = (key: string): DocItem<'agreements'> => ({ key, title: input.title, titleIsQuoted: false, kind: input.kind, parties: [], evidence: [] });
+    const initial = (key: string): DocItem<'agreements'> => ({ key, title: input.title, titleIsQuoted: false, kind: input.kind, parties: [], signatoryKeys: [], evidence: [] });
     return createOwned(ctx, agreementKind, input.articleId, input.title, initial, (edit, item) => applyFields(edit, item, input));
   }
 

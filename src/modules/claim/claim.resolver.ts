@@ -7,7 +7,8 @@ import { Claim } from './claim.type.js';
 import type { ClaimView } from './claim.service.js';
 
 const subjectOf = (claim: ClaimView) =>
-  claim.row.organizationId != null ? (['organizationId', claim.row.organizationId] as const)
+  claim.row.personId != null ? (['personId', claim.row.personId] as const)
+  : claim.row.organizationId != null ? (['organizationId', claim.row.organizationId] as const)
   : claim.row.cityId != null ? (['cityId', claim.row.cityId] as const)
   : (['countryId', claim.row.countryId!] as const);
 

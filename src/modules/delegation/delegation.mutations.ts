@@ -64,7 +64,7 @@ function descendants(delegations: { id: number; parentId: number | null }[], id:
 export class DelegationMutationResolver {
   @Mutation(() => DelegationPayload, { description: 'Adds a delegation to an article, with the quotes that support it; validated like an import. Needs an editor key.' })
   delegationCreate(@Ctx() ctx: Context, @Arg('input', () => DelegationCreateInput, { description: 'The delegation.' }) input: DelegationCreateInput) {
-    const initial = (key: string): DocItem<'delegations'> => ({ key, name: input.name, nameIsQuoted: false, countriesVisited: [], evidence: [] });
+    const initial = (key: string): DocItem<'delegations'> => ({ key, name: input.name, nameIsQuoted: false, countriesVisited: [], members: [], evidence: [] });
     return createOwned(ctx, delegationKind, input.articleId, input.name, initial, (edit, item) => applyFields(edit, item, input));
   }
 

@@ -3,22 +3,44 @@ import type { Event } from '../../generated/prisma/client.js';
 import { dateBounds } from '../../shared/dates.js';
 import { loadAll } from '../../shared/loaders.js';
 
+/** What a stop's days (and so its place in the trip) come from. */
+export type StopBasis = 'ATTENDANCE' | 'EVENT_DATES' | 'ARTICLE_ORDER';
+
 export interface Stop {
   countryId: number | null;
   cityId: number | null;
   arrivalDate: string | null;
   departureDate: string | null;
   events: Event[];
+  orderedBy: StopBasis;
 }
 
-const byDayThenId = (a: Event, b: Event) =>
-  (a.startDate === b.startDate ? 0 : a.startDate === null ? 1 : b.startDate === null ? -1 : a.startDate < b.startDate ? -1 : 1) || a.id - b.id;
+/** The days the delegation was at an event: its attendance when the article gives it, else the event's own days. */
+interface Visit {
+  event: Event;
+  first: string | null;
+  last: string | null;
+  basis: StopBasis;
+}
+
+function visitOf(event: Event, attendance: { attendedFrom: string | null; attendedTo: string | null } | undefined): Visit {
+  // A month or a year stands for its days: a visit spans from the first to the last day they allow.
+  const span = (from: string | null, to: string | null, basis: StopBasis): Visit => ({ event, first: from == null ? null : dateBounds(from).from, last: (to ?? from) == null ? null : dateBounds((to ?? from)!).to, basis });
+  if (attendance?.attendedFrom != null) return span(attendance.attendedFrom, attendance.attendedTo, 'ATTENDANCE');
+  if (event.startDate != null) return span(event.startDate, event.endDate, 'EVENT_DATES');
+  return { event, first: null, last: null, basis: 'ARTICLE_ORDER' };
+}
+
+const byDayThenId = (a: Visit, b: Visit) =>
+  (a.first === b.first ? 0 : a.first === null ? 1 : b.first === null ? -1 : a.first < b.first ? -1 : 1) || a.event.id - b.event.id;
+const strongest = (a: StopBasis, b: StopBasis): StopBasis => (a === 'ATTENDANCE' || b === 'ATTENDANCE' ? 'ATTENDANCE' : a === 'EVENT_DATES' || b === 'EVENT_DATES' ? 'EVENT_DATES' : 'ARTICLE_ORDER');
 
 /**
  * A delegation's trip as ordered stops, from what the articles state and nothing more. Countries come in
  * the order of the trip (`countriesVisited`), then countries the trip does not list, then events placed
- * nowhere. Within a country: cities by their first known day, cities without one in article order, then
- * events placed in the country only. A visited country without any event is still a stop.
+ * nowhere. Within a country: cities by their first known day (the days the delegation attended, else the
+ * events' own days), cities without one in article order, then events placed in the country only. Each
+ * stop says which of the three ordered it. A visited country without any event is still a stop.
  */
 export async function itineraryOf({ loaders }: Context, delegationId: number): Promise<Stop[]> {
   const [visits, participations] = await Promise.all([
@@ -28,22 +50,21 @@ export async function itineraryOf({ loaders }: Context, delegationId: number): P
   const events = await loadAll(loaders.event, participations.map((p) => p.eventId));
   const cities = new Map((await loadAll(loaders.city, events.flatMap((e) => (e.cityId == null ? [] : [e.cityId])))).map((c) => [c.id, c]));
 
+  const attendance = new Map(participations.map((p) => [p.eventId, p]));
   const stops = new Map<string, Stop>();
-  for (const event of events.sort(byDayThenId)) {
+  for (const { event, first, last, basis } of events.map((e) => visitOf(e, attendance.get(e.id))).sort(byDayThenId)) {
     const countryId = event.countryId ?? (event.cityId == null ? null : (cities.get(event.cityId)?.countryId ?? null));
     const key = `${countryId}:${event.cityId}`;
     let stop = stops.get(key);
-    if (!stop) stops.set(key, (stop = { countryId, cityId: event.cityId, arrivalDate: null, departureDate: null, events: [] }));
+    if (!stop) stops.set(key, (stop = { countryId, cityId: event.cityId, arrivalDate: null, departureDate: null, events: [], orderedBy: 'ARTICLE_ORDER' }));
     stop.events.push(event);
-    // A month or a year stands for its days: the stop spans from the first to the last day they allow.
-    const first = event.startDate == null ? null : dateBounds(event.startDate).from;
-    const last = (event.endDate ?? event.startDate) == null ? null : dateBounds((event.endDate ?? event.startDate)!).to;
+    stop.orderedBy = strongest(stop.orderedBy, basis);
     if (first != null && (stop.arrivalDate == null || first < stop.arrivalDate)) stop.arrivalDate = first;
     if (last != null && (stop.departureDate == null || last > stop.departureDate)) stop.departureDate = last;
   }
   for (const visit of visits) {
     if (![...stops.values()].some((stop) => stop.countryId === visit.countryId)) {
-      stops.set(`${visit.countryId}:null`, { countryId: visit.countryId, cityId: null, arrivalDate: null, departureDate: null, events: [] });
+      stops.set(`${visit.countryId}:null`, { countryId: visit.countryId, cityId: null, arrivalDate: null, departureDate: null, events: [], orderedBy: 'ARTICLE_ORDER' });
     }
   }
 

@@ -9,9 +9,9 @@ import type { RecordFacts } from './record-store.js';
 
 /** Each kind's row as read with its `include` (rows.ts). */
 export interface StoredRows {
-  delegations: Prisma.DelegationGetPayload<{ include: { visits: true } }>;
-  events: Prisma.EventGetPayload<{ include: { participations: true; organizers: true } }>;
-  agreements: Prisma.AgreementGetPayload<{ include: { parties: true } }>;
+  delegations: Prisma.DelegationGetPayload<{ include: { visits: true; members: true } }>;
+  events: Prisma.EventGetPayload<{ include: { participations: true; organizers: true; people: true; counterparts: true } }>;
+  agreements: Prisma.AgreementGetPayload<{ include: { parties: true; signatories: true } }>;
   images: Prisma.ImageGetPayload<object>;
 }
 
@@ -30,11 +30,28 @@ function organization(edit: RecordEdit, id: number | null): string | null {
   return ref;
 }
 
+/** A person a stored record links to, registered with the edit (stored links were checked when written). */
+function person(edit: RecordEdit, id: number | null): string | null {
+  if (id == null) return null;
+  const ref = toGlobalId('Person', id);
+  edit.people.set(ref, id);
+  return ref;
+}
+
 function owned(edit: RecordEdit, section: 'delegations' | 'events', id: number | null): string | null {
   if (id == null) return null;
   const ref = toGlobalId(section === 'delegations' ? 'Delegation' : 'Event', id);
   edit.owned[section].set(ref, id);
   return ref;
+}
+
+/**
+ * The country the record states: none when it has no quote of its country and its country is its city's,
+ * taken from the city when it was written (a document may place a record by its city alone).
+ */
+function statedCountry(facts: RecordFacts): string | null {
+  const quoted = facts.evidence.some((e) => e.facts.includes('country'));
+  return !quoted && facts.city != null && facts.city.countryCode === facts.countryCode ? null : facts.countryCode;
 }
 
 /** The record's stored quotes in document form. */
@@ -57,6 +74,7 @@ export const itemOf: { [S in OwnedSection]: (edit: RecordEdit, row: StoredRows[S
       startDate: row.startDate,
       endDate: row.endDate,
       countriesVisited: visits.map((v) => code.get(v.countryId)!),
+      members: row.members.map((m) => ({ personKey: person(edit, m.personId)!, role: m.role })),
       evidence: quotes(facts),
     };
   },
@@ -72,9 +90,11 @@ export const itemOf: { [S in OwnedSection]: (edit: RecordEdit, row: StoredRows[S
       startDate: row.startDate,
       endDate: row.endDate,
       cityKey: place(edit, row.cityId, row.countryId, facts),
-      countryCode: facts.countryCode,
-      participants: participations.map((p) => ({ delegationKey: owned(edit, 'delegations', p.delegationId)!, role: p.role })),
+      countryCode: statedCountry(facts),
+      participants: participations.map((p) => ({ delegationKey: owned(edit, 'delegations', p.delegationId)!, role: p.role, attendedFrom: p.attendedFrom, attendedTo: p.attendedTo })),
       organizerKeys: row.organizers.map((o) => organization(edit, o.organizationId)!),
+      peopleKeys: row.people.map((p) => person(edit, p.personId)!),
+      counterparts: [...row.counterparts].sort((a, b) => a.position - b.position).map((c) => ({ organizationKey: organization(edit, c.organizationId), personKey: person(edit, c.personId), role: c.role })),
       evidence: quotes(facts),
     };
   },
@@ -90,8 +110,9 @@ export const itemOf: { [S in OwnedSection]: (edit: RecordEdit, row: StoredRows[S
       signedOn: row.signedOn,
       eventKey: owned(edit, 'events', row.eventId),
       cityKey: place(edit, row.cityId, row.countryId, facts),
-      countryCode: facts.countryCode,
+      countryCode: statedCountry(facts),
       parties: parties.map((p) => ({ organizationKey: organization(edit, p.organizationId), description: p.description, role: p.role })),
+      signatoryKeys: row.signatories.map((s) => person(edit, s.personId)!),
       evidence: quotes(facts),
     };
   },
@@ -105,7 +126,7 @@ export const itemOf: { [S in OwnedSection]: (edit: RecordEdit, row: StoredRows[S
       takenOn: row.takenOn,
       url: row.url,
       cityKey: place(edit, row.cityId, row.countryId, facts),
-      countryCode: facts.countryCode,
+      countryCode: statedCountry(facts),
       eventKey: owned(edit, 'events', row.eventId),
       evidence: quotes(facts),
     };

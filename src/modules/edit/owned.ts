@@ -9,7 +9,7 @@ import { ownedRecords, type OwnedItem, type OwnedSection } from '../import/rows.
 import { ChangeLog } from '../import/changes.js';
 import { itemOf, type StoredRows } from './owned-items.js';
 import { EditRefused, RecordEdit } from './record-edit.js';
-import { lockArticle, lockArticleOf, recordFacts, type StoredRow } from './record-store.js';
+import { lockArticle, lockArticleOf, recordFacts, storedLinks, type StoredRow } from './record-store.js';
 import { ownedTarget, storedQuotes, writeRecord } from './write-record.js';
 
 // Create, update and delete for the records an article owns (delegations, events, agreements, images).
@@ -116,11 +116,13 @@ export async function updateOwned<S extends Section>(
     // this one and then reads the version it leaves, instead of overwriting it.
     await lockArticleOf(tx, kind.section, id);
     const facts = await recordFacts(tx, kind.section, id);
-    const row = facts && (await ownedRecords[kind.section].model(tx).findUnique({ where: { id }, include: ownedRecords[kind.section].include }));
+    const { model, links } = ownedRecords[kind.section];
+    const found = facts && (await model(tx).findUnique({ where: { id } }));
+    const row = found && { ...found, ...(await storedLinks(tx, links, id)) };
     if (!facts || !row) throw new EditRefused(notFound(kind.what));
     checkVersion(kind.what, row.version, input.version);
     const edit = new RecordEdit(tx, row.articleId, facts.body, facts.updatedOn);
-    // The row was read with this kind's include, which is what StoredRows[S] describes.
+    // The row holds this kind's link rows (storedLinks), as its include would: what StoredRows[S] describes.
     const item = await (itemOf[kind.section] as (e: RecordEdit, r: StoredRows[S], f: typeof facts) => Promise<DocItem<S>>)(edit, row as unknown as StoredRows[S], facts);
     await fill(edit, item);
     return checkAndWrite(edit, kind, row, item, viewer.keyId, storedQuotes(facts.evidence));

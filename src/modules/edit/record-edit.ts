@@ -52,6 +52,8 @@ type EvidenceArg = { quote: string; start?: number | null; end?: number | null; 
 export class RecordEdit {
   readonly cities = new Map<string, City>();
   readonly organizations = new Map<string, number>();
+  /** People the stored record links to (edits do not change people links yet). */
+  readonly people = new Map<string, number>();
   /** Names of the organizations the edit newly refers to, for the quote checks (stored links were checked when written). */
   readonly organizationNames = new Map<string, string[]>();
   readonly owned = { delegations: new Map<string, number>(), events: new Map<string, number>() };
@@ -145,6 +147,9 @@ export class RecordEdit {
     return {
       city: (ref) => (ref == null ? null : this.cities.get(ref)!.id),
       organization: id(this.organizations),
+      person: id(this.people),
+      // Only figures refer to agreements, and figures are written with their document, not edited one by one.
+      agreement: () => null,
       delegation: id(this.owned.delegations),
       event: id(this.owned.events),
       country: (code) => (code == null ? null : this.countries.get(code)!),
@@ -158,13 +163,18 @@ export class RecordEdit {
     const scope: Scope = {
       body: this.body,
       city: (ref) => this.cities.get(ref),
-      has: (kind, ref) => kind === 'referenceSource' || (kind === 'organization' ? this.organizations : this.owned[`${kind}s`]).has(ref),
+      has: (kind, ref) => {
+        if (kind === 'referenceSource') return true;
+        if (kind === 'agreement') return false;
+        return (kind === 'organization' ? this.organizations : kind === 'person' ? this.people : this.owned[`${kind}s`]).has(ref);
+      },
       listsCountry: () => true,
       parentOf: (ref) => this.parents.get(ref),
       articleDate: this.articleDate,
       namesOf: (kind, ref) => {
         if (kind === 'country') return [...countryNames(ref), ...[...this.cities.values()].filter((c) => c.countryCode === ref).map((c) => c.name)];
         if (kind === 'organization') return this.organizationNames.get(ref);
+        if (kind === 'person') return undefined;
         const city = this.cities.get(ref);
         const place = city?.geonameId == null ? null : gazetteer().place(city.geonameId);
         return city && [city.name, ...(place ? place.alternateNames : [])];

@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/write-lock.js';
 import type { EvidenceInput } from '../import/document.js';
-import type { OwnedSection, Row } from '../import/rows.js';
+import type { LinkSet, OwnedSection, Row } from '../import/rows.js';
 
 // The reads and the lock of an edit of one record, each one statement: an edit touches one record and
 // what it refers to, never the rest of its article.
@@ -29,6 +29,20 @@ export async function lockArticle(tx: Tx, articleId: number): Promise<void> {
 export async function lockArticleOf(tx: Tx, section: OwnedSection, id: number): Promise<void> {
   const { table } = tables[section];
   await tx.$executeRawUnsafe(`UPDATE "Article" SET "contentHash" = '' WHERE "id" = (SELECT "articleId" FROM "${table}" WHERE "id" = ?)`, id);
+}
+
+/**
+ * One statement: every link row of one record, by relation, as its row read with the relations included
+ * would hold them (ordered by position where they have one). Prisma would send one statement per relation.
+ */
+export async function storedLinks(tx: Tx, links: LinkSet<unknown>[], id: number): Promise<Record<string, Record<string, unknown>[]>> {
+  const found: Record<string, Record<string, unknown>[]> = Object.fromEntries(links.map((set) => [set.relation, []]));
+  if (links.length === 0) return found;
+  const parts = links.map(({ table }) => `SELECT ? AS "relation", json_object(${table.columns.map((c) => `'${c}', "${c}"`).join(', ')}) AS "link" FROM "${table.name}" WHERE "${table.owner}" = ?`);
+  const rows = await tx.$queryRawUnsafe<{ relation: string; link: string }[]>(parts.join(' UNION ALL '), ...links.flatMap((set) => [set.relation, id]));
+  for (const row of rows) found[row.relation]!.push(JSON.parse(row.link) as Record<string, unknown>);
+  for (const list of Object.values(found)) if (list.some((link) => 'position' in link)) list.sort((a, b) => (a.position as number) - (b.position as number));
+  return found;
 }
 
 /** What the record's checks need beside its row: the body, its place's names and codes, its quotes. */

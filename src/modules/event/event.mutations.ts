@@ -47,7 +47,7 @@ export class EventMutationResolver {
     description: 'Adds an event to an article, with the quotes that support it; validated like an import. Needs an editor key.',
   })
   eventCreate(@Ctx() ctx: Context, @Arg('input', () => EventCreateInput, { description: 'The event.' }) input: EventCreateInput) {
-    const initial = (key: string): DocEvent => ({ key, name: input.name, nameIsQuoted: false, kind: input.kind, participants: [], organizerKeys: [], evidence: [] });
+    const initial = (key: string): DocEvent => ({ key, name: input.name, nameIsQuoted: false, kind: input.kind, participants: [], organizerKeys: [], peopleKeys: [], counterparts: [], evidence: [] });
     return createOwned(ctx, eventKind, input.articleId, input.name, initial, (edit, event) => applyFields(edit, event, input));
   }
 

@@ -60,6 +60,12 @@ export class Event extends Node {
 export class EventParticipant {
   @Field(() => ParticipationRole, { description: 'How the delegation took part.' })
   role!: ParticipationRole;
+
+  @Field(() => DateScalar, { nullable: true, description: "The first day the delegation was at the event, when the article says so; the event's own days may be longer (a fair runs Oct 5-9, the delegation was there Oct 5-7). A month or a year shows as its first day." })
+  attendedFrom!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The last day the delegation was at the event, when the article says so.' })
+  attendedTo!: string | null;
 }
 
 export const EventConnection = connectionType(Event, 'Event', 'event');

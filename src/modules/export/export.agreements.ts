@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
 import type { Db } from '../../db/client.js';
-import type { Agreement, AgreementParty, City, Country } from '../../generated/prisma/client.js';
+import type { Agreement, AgreementParty, City, Country, Figure } from '../../generated/prisma/client.js';
 import { AgreementKind } from '../../generated/prisma/enums.js';
 import { toGlobalId } from '../../shared/global-id.js';
 import { loadOptional, loadRequired } from '../../shared/loaders.js';
@@ -10,6 +10,7 @@ import { agreementWhere } from '../agreement/agreement.store.js';
 import { describedInBatches } from './export.batches.js';
 import { csvDocument, type CsvColumn, type CsvOptions } from './export.format.js';
 import type { ParameterRules } from './export.params.js';
+import { figureText, signatoryNames } from './export.people.js';
 
 type AgreementWhere = Awaited<ReturnType<typeof agreementWhere>>;
 
@@ -30,6 +31,8 @@ interface ExportedAgreement {
   country: Country | null;
   parties: AgreementParty[];
   articleSlug: string;
+  signatories: string[];
+  figures: Figure[];
 }
 
 /** Agreements matching `where` in the `agreements` list's order (signing day, unknown last), a batch at a time. */
@@ -38,14 +41,17 @@ function exportedAgreements(db: Db, where: AgreementWhere): AsyncGenerator<Expor
   return describedInBatches(db, { where, key, findMany: (query) => db.agreement.findMany(query) }, withRelations);
 }
 
-async function withRelations({ loaders }: Context, agreement: Agreement): Promise<ExportedAgreement> {
-  const [city, country, article, parties] = await Promise.all([
+async function withRelations(context: Context, agreement: Agreement): Promise<ExportedAgreement> {
+  const { loaders } = context;
+  const [city, country, article, parties, signatories, figures] = await Promise.all([
     loadOptional(loaders.city, agreement.cityId),
     loadOptional(loaders.country, agreement.countryId),
     loadRequired(loaders.article, agreement.articleId),
     loaders.partiesByAgreement.load(agreement.id),
+    signatoryNames(context, agreement.id),
+    loaders.figuresByAgreement.load(agreement.id),
   ]);
-  return { agreement, city, country, parties, articleSlug: article.slug };
+  return { agreement, city, country, parties, articleSlug: article.slug, signatories, figures };
 }
 
 const agreementColumns: CsvColumn<ExportedAgreement>[] = [
@@ -60,6 +66,9 @@ const agreementColumns: CsvColumn<ExportedAgreement>[] = [
   { header: 'event_id', value: ({ agreement }) => (agreement.eventId == null ? null : toGlobalId('Event', agreement.eventId)) },
   { header: 'description', value: ({ agreement }) => agreement.description },
   { header: 'article_slug', value: ({ articleSlug }) => articleSlug },
+  // Added after the first columns, so spreadsheets that read columns by position keep working.
+  { header: 'signatories', value: ({ signatories }) => signatories.join('; ') },
+  { header: 'figures', value: ({ figures }) => figures.map(figureText).join('; ') },
 ];
 
 export function agreementsCsv(db: Db, where: AgreementWhere, options: CsvOptions): AsyncGenerator<string> {

@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
 import type { Db } from '../../db/client.js';
-import type { City, Country, Delegation, Event } from '../../generated/prisma/client.js';
+import type { City, Country, Delegation, Event, Figure } from '../../generated/prisma/client.js';
 import { EventKind } from '../../generated/prisma/enums.js';
 import { toGlobalId } from '../../shared/global-id.js';
 import { loadOptional, loadRequired } from '../../shared/loaders.js';
@@ -11,6 +11,7 @@ import { eventWhere } from '../event/event.store.js';
 import { describedInBatches } from './export.batches.js';
 import { csvDocument, featureCollection, point, type CsvColumn, type CsvOptions, type Feature } from './export.format.js';
 import type { ParameterRules } from './export.params.js';
+import { eventSides, figureProperties, figureText } from './export.people.js';
 
 type EventWhere = Awaited<ReturnType<typeof eventWhere>>;
 
@@ -32,6 +33,9 @@ interface ExportedEvent {
   delegations: Delegation[];
   articleSlug: string;
   coordinatesSource: string | null;
+  people: string[];
+  counterparts: string[];
+  figures: Figure[];
 }
 
 /** Events matching `where` in the `events` list's default order, a batch at a time, with their relations. */
@@ -42,14 +46,16 @@ function exportedEvents(db: Db, where: EventWhere): AsyncGenerator<ExportedEvent
 
 async function withRelations(context: Context, event: Event): Promise<ExportedEvent> {
   const { loaders } = context;
-  const [city, country, article, delegations] = await Promise.all([
+  const [city, country, article, delegations, sides, figures] = await Promise.all([
     loadOptional(loaders.city, event.cityId),
     loadOptional(loaders.country, event.countryId),
     loadRequired(loaders.article, event.articleId),
     delegationsOf(context, event.id),
+    eventSides(context, event.id),
+    loaders.figuresByEvent.load(event.id),
   ]);
   const source = city ? await loadRequired(loaders.referenceSource, city.referenceSourceId) : null;
-  return { event, city, country, delegations, articleSlug: article.slug, coordinatesSource: source?.name ?? null };
+  return { event, city, country, delegations, articleSlug: article.slug, coordinatesSource: source?.name ?? null, ...sides, figures };
 }
 
 const eventColumns: CsvColumn<ExportedEvent>[] = [
@@ -66,13 +72,17 @@ const eventColumns: CsvColumn<ExportedEvent>[] = [
   { header: 'delegations', value: ({ delegations }) => delegations.map((delegation) => delegation.name).join('; ') },
   { header: 'description', value: ({ event }) => event.description },
   { header: 'article_slug', value: ({ articleSlug }) => articleSlug },
+  // Added after the first columns, so spreadsheets that read columns by position keep working.
+  { header: 'people', value: ({ people }) => people.join('; ') },
+  { header: 'counterparts', value: ({ counterparts }) => counterparts.join('; ') },
+  { header: 'figures', value: ({ figures }) => figures.map(figureText).join('; ') },
 ];
 
 export function eventsCsv(db: Db, where: EventWhere, options: CsvOptions): AsyncGenerator<string> {
   return csvDocument(eventColumns, exportedEvents(db, where), options);
 }
 
-function eventFeature({ event, city, country, delegations, articleSlug, coordinatesSource }: ExportedEvent): Feature {
+function eventFeature({ event, city, country, delegations, articleSlug, coordinatesSource, people, counterparts, figures }: ExportedEvent): Feature {
   return {
     type: 'Feature',
     id: toGlobalId('Event', event.id),
@@ -89,6 +99,9 @@ function eventFeature({ event, city, country, delegations, articleSlug, coordina
       description: event.description,
       articleSlug,
       coordinatesSource,
+      people,
+      counterparts,
+      figures: figures.map(figureProperties),
     },
   };
 }

@@ -4,6 +4,7 @@ import { HttpError, sendJson } from '../../shared/http.js';
 import type { CsvOptions } from './export.format.js';
 import { agreementParameterRules, agreementsCsv } from './export.agreements.js';
 import { eventParameterRules, eventsCsv, eventsGeoJson } from './export.events.js';
+import { figureParameterRules, figuresCsv } from './export.figures.js';
 import { csvOptionsFromQuery, InvalidParameters, whereFromQuery } from './export.params.js';
 
 export const EXPORT_PATH_PREFIX = '/export/';
@@ -28,6 +29,7 @@ function csvRoute<Where>(rules: Parameters<typeof whereFromQuery<Where>>[2], doc
 const routes = new Map<string, ExportRoute>([
   ['events.csv', csvRoute(eventParameterRules, eventsCsv)],
   ['agreements.csv', csvRoute(agreementParameterRules, agreementsCsv)],
+  ['figures.csv', csvRoute(figureParameterRules, figuresCsv)],
   // GeoJSON is data for map tools, not a spreadsheet: its values stay verbatim.
   ['events.geojson', { contentType: 'application/geo+json', open: async (db, query) => eventsGeoJson(db, await whereFromQuery(db, query, eventParameterRules)) }],
 ]);

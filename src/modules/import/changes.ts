@@ -21,9 +21,11 @@ const auditedEntities: Record<string, string> = {
   events: 'Event',
   agreements: 'Agreement',
   images: 'Image',
+  people: 'Person',
+  figures: 'Figure',
 };
 /** Entities with a version column: every change to one of them increments it. */
-const versioned = new Set(['organizations', 'delegations', 'events', 'agreements', 'images']);
+const versioned = new Set(['organizations', 'people', 'delegations', 'events', 'agreements', 'images', 'figures']);
 
 /** A row as JSON for the audit log: keys sorted, dates as ISO text. */
 function snapshot(row: Record<string, unknown>): string {

@@ -12,12 +12,13 @@ import { writes } from './changes.js';
 //   both sides in `conflicts`, and changes nothing its predecessors' records show. When the article whose
 //   claim is shown is withdrawn, the next earliest claim takes over; a field no claim gives is empty.
 
-export type ClaimSubject = { countryId: number } | { cityId: number } | { organizationId: number };
+export type ClaimSubject = { countryId: number } | { cityId: number } | { organizationId: number } | { personId: number };
 export interface ClaimRow {
   articleId: number;
   countryId?: number | null;
   cityId?: number | null;
   organizationId?: number | null;
+  personId?: number | null;
   field: string;
   /** JSON text: a string, a boolean, or a record's id. */
   value: string;
@@ -30,7 +31,7 @@ export const organizationClaimFields = {
   city: { column: 'cityId', parse: (v: string) => JSON.parse(v) as number },
 } as const;
 
-export const claimSignature = (c: Omit<ClaimRow, 'articleId'>) => [c.countryId ?? '', c.cityId ?? '', c.organizationId ?? '', c.field, c.value].join(':');
+export const claimSignature = (c: Omit<ClaimRow, 'articleId'>) => [c.countryId ?? '', c.cityId ?? '', c.organizationId ?? '', c.personId ?? '', c.field, c.value].join(':');
 
 /**
  * Makes an article's claims equal to `desired`: stale ones deleted, new ones inserted, the rest left.

@@ -1,46 +1,14 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { AgreementKind, AgreementPartyRole, EventKind, OrganizationKind, ParticipationRole } from '../../generated/prisma/enums.js';
+import { DocumentEvidenceInput, DocumentPlacedInput, DocumentRecordInput } from './document-base.input.js';
+import { DocumentCounterpartInput, DocumentFigureInput, DocumentMemberInput, DocumentPersonInput } from './document-people.input.js';
 
 // The article document as GraphQL input: the same fields as the JSON format of prisma/seed/*.json (and
 // article-document.schema.json), so a document file can be sent as the `input` variable unchanged.
 // Dates, codes and keys are plain strings here: the document validator checks them and reports each
 // problem with its path in `userErrors`, which a scalar's parse error could not do.
 
-@InputType('DocumentEvidenceInput', { description: 'A quote of the article body that supports some facts of the record it belongs to.' })
-export class DocumentEvidenceInput {
-  @Field(() => String, { description: 'The exact text of the body.' })
-  quote!: string;
-
-  @Field(() => Int, { nullable: true, description: 'UTF-16 offset where the quote starts; may be left out when the quote occurs exactly once.' })
-  start?: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'UTF-16 offset just past the quote; may be left out like `start`.' })
-  end?: number | null;
-
-  @Field(() => [String], { defaultValue: [], description: 'The record fields this quote supports, such as `name` or `startDate`.' })
-  facts!: string[];
-}
-
-// Registered only so the inputs that extend them inherit their fields; not emitted, as no field uses them.
-/** What every extracted record of a document has: its key and its quotes. */
-@InputType()
-abstract class DocumentRecordInput {
-  @Field(() => String, { description: 'Key, unique among the records of its kind in the document; records refer to each other, and re-imports match, by it.' })
-  key!: string;
-
-  @Field(() => [DocumentEvidenceInput], { defaultValue: [], description: 'Quotes of the body that support the record, each naming the facts it supports.' })
-  evidence!: DocumentEvidenceInput[];
-}
-
-/** A record the article places somewhere. */
-@InputType()
-abstract class DocumentPlacedInput extends DocumentRecordInput {
-  @Field(() => String, { nullable: true, description: 'Key of its city, listed in `cities`.' })
-  cityKey?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'ISO code of its country, listed in `countries`.' })
-  countryCode?: string | null;
-}
+export { DocumentEvidenceInput } from './document-base.input.js';
 
 @InputType('DocumentArticleInput', { description: 'The article itself.' })
 export class DocumentArticleInput {
@@ -163,6 +131,9 @@ export class DocumentDelegationInput extends DocumentRecordInput {
 
   @Field(() => [String], { defaultValue: [], description: 'ISO codes of the countries visited, in trip order.' })
   countriesVisited!: string[];
+
+  @Field(() => [DocumentMemberInput], { defaultValue: [], description: 'Version 2: the people in it, with their roles; a quote tagged `members` names each.' })
+  members!: DocumentMemberInput[];
 }
 
 @InputType('DocumentParticipantInput', { description: 'A delegation taking part in an event.' })
@@ -172,6 +143,12 @@ export class DocumentParticipantInput {
 
   @Field(() => ParticipationRole, { description: 'How it took part.' })
   role!: ParticipationRole;
+
+  @Field(() => String, { nullable: true, description: "Version 2: the first day the delegation was there, when the article says so (a quote tagged `attendance` states it); within the event's days." })
+  attendedFrom?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Version 2: the last day the delegation was there, like `attendedFrom`.' })
+  attendedTo?: string | null;
 }
 
 @InputType('DocumentEventInput', { description: 'An event delegations took part in.' })
@@ -199,6 +176,12 @@ export class DocumentEventInput extends DocumentPlacedInput {
 
   @Field(() => [String], { defaultValue: [], description: 'Keys of the organizations that organized it.' })
   organizerKeys!: string[];
+
+  @Field(() => [String], { defaultValue: [], description: 'Version 2: keys of the people who took part with the delegations; a quote tagged `people` names each.' })
+  peopleKeys!: string[];
+
+  @Field(() => [DocumentCounterpartInput], { defaultValue: [], description: 'Version 2: the other side (hosts, organizers, counterparts); a quote tagged `counterparts` names each.' })
+  counterparts!: DocumentCounterpartInput[];
 }
 
 @InputType('DocumentAgreementPartyInput', { description: 'One side of an agreement.' })
@@ -235,6 +218,9 @@ export class DocumentAgreementInput extends DocumentPlacedInput {
 
   @Field(() => [DocumentAgreementPartyInput], { description: 'Its parties, at least one.' })
   parties!: DocumentAgreementPartyInput[];
+
+  @Field(() => [String], { defaultValue: [], description: 'Version 2: keys of the people who signed it; a quote tagged `signatories` names each.' })
+  signatoryKeys!: string[];
 }
 
 @InputType('DocumentImageInput', { description: 'A photo published with the article.' })
@@ -280,6 +266,9 @@ export class ArticleDocumentInput {
   @Field(() => [DocumentOrganizationInput], { defaultValue: [], description: 'Organizations the article mentions.' })
   organizations!: DocumentOrganizationInput[];
 
+  @Field(() => [DocumentPersonInput], { defaultValue: [], description: 'Version 2: people the article names.' })
+  people!: DocumentPersonInput[];
+
   @Field(() => [DocumentDelegationInput], { defaultValue: [], description: 'Delegations.' })
   delegations!: DocumentDelegationInput[];
 
@@ -291,4 +280,7 @@ export class ArticleDocumentInput {
 
   @Field(() => [DocumentImageInput], { defaultValue: [], description: 'Images.' })
   images!: DocumentImageInput[];
+
+  @Field(() => [DocumentFigureInput], { defaultValue: [], description: 'Version 2: numbers the article states, each of one delegation, event or agreement.' })
+  figures!: DocumentFigureInput[];
 }

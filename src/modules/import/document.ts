@@ -2,7 +2,10 @@ import { z } from 'zod';
 import {
   AgreementKind,
   AgreementPartyRole,
+  CounterpartRole,
   EventKind,
+  FigureQualifier,
+  MemberRole,
   OrganizationKind,
   ParticipationRole,
 } from '../../generated/prisma/enums.js';
@@ -25,10 +28,12 @@ export const factFields = {
   country: ['name'],
   city: ['name', 'country', 'isCapital'],
   organization: ['name', 'kind', 'city', 'country'],
-  delegation: ['name', 'description', 'startDate', 'endDate', 'homeCity', 'organization', 'parent', 'countriesVisited'],
-  event: ['name', 'kind', 'description', 'startDate', 'endDate', 'city', 'country', 'delegations', 'organizers'],
-  agreement: ['title', 'kind', 'description', 'signedOn', 'event', 'city', 'country', 'parties'],
+  person: ['name', 'country', 'titles'],
+  delegation: ['name', 'description', 'startDate', 'endDate', 'homeCity', 'organization', 'parent', 'countriesVisited', 'members'],
+  event: ['name', 'kind', 'description', 'startDate', 'endDate', 'city', 'country', 'delegations', 'organizers', 'people', 'counterparts', 'attendance'],
+  agreement: ['title', 'kind', 'description', 'signedOn', 'event', 'city', 'country', 'parties', 'signatories'],
   image: ['caption', 'credit', 'takenOn', 'city', 'country', 'event'],
+  figure: ['value', 'unit', 'description'],
 } as const;
 export type RecordType = keyof typeof factFields;
 
@@ -93,6 +98,17 @@ export const articleDocumentShape = z.strictObject({
       }),
     )
     .default([]),
+  people: z
+    .array(
+      z.strictObject({
+        key,
+        name: text,
+        countryCode,
+        titles: z.array(z.strictObject({ title: text, organizationKey: key.nullish() })).default([]),
+        evidence: evidenceOf('person'),
+      }),
+    )
+    .default([]),
   delegations: z
     .array(
       z.strictObject({
@@ -106,6 +122,7 @@ export const articleDocumentShape = z.strictObject({
         startDate: statedDate.nullish(),
         endDate: statedDate.nullish(),
         countriesVisited: z.array(countryCode).default([]),
+        members: z.array(z.strictObject({ personKey: key, role: z.enum(MemberRole) })).default([]),
         evidence: evidenceOf('delegation'),
       }),
     )
@@ -123,9 +140,13 @@ export const articleDocumentShape = z.strictObject({
         cityKey: key.nullish(),
         countryCode: countryCode.nullish(),
         participants: z
-          .array(z.strictObject({ delegationKey: key, role: z.enum(ParticipationRole) }))
+          .array(z.strictObject({ delegationKey: key, role: z.enum(ParticipationRole), attendedFrom: statedDate.nullish(), attendedTo: statedDate.nullish() }))
           .default([]),
         organizerKeys: z.array(key).default([]),
+        peopleKeys: z.array(key).default([]),
+        counterparts: z
+          .array(z.strictObject({ organizationKey: key.nullish(), personKey: key.nullish(), role: z.enum(CounterpartRole) }))
+          .default([]),
         evidence: evidenceOf('event'),
       }),
     )
@@ -151,6 +172,7 @@ export const articleDocumentShape = z.strictObject({
             }),
           )
           .min(1),
+        signatoryKeys: z.array(key).default([]),
         evidence: evidenceOf('agreement'),
       }),
     )
@@ -168,6 +190,22 @@ export const articleDocumentShape = z.strictObject({
         countryCode: countryCode.nullish(),
         eventKey: key.nullish(),
         evidence: evidenceOf('image'),
+      }),
+    )
+    .default([]),
+  figures: z
+    .array(
+      z.strictObject({
+        key,
+        value: z.number().nonnegative(),
+        upTo: z.number().nonnegative().nullish(),
+        qualifier: z.enum(FigureQualifier).default('EXACT'),
+        unit: text,
+        description: text.nullish(),
+        delegationKey: key.nullish(),
+        eventKey: key.nullish(),
+        agreementKey: key.nullish(),
+        evidence: evidenceOf('figure'),
       }),
     )
     .default([]),
@@ -202,9 +240,26 @@ const versionRules: Record<1 | 2, { city: (city: z.infer<typeof articleDocumentS
 /** The date fields of each section of records, which version 1 writes as days only. */
 const dateFields = { delegations: ['startDate', 'endDate'], events: ['startDate', 'endDate'], agreements: ['signedOn'], images: ['takenOn'] } as const;
 
+/** The parts version 2 added for people, counterparts, figures and attendance: version 1 leaves them out. */
+function version2Parts(doc: z.infer<typeof articleDocumentShape>): (string | number)[][] {
+  const given = (list: unknown[]) => list.length > 0;
+  return [
+    ...(given(doc.people) ? [['people']] : []),
+    ...(given(doc.figures) ? [['figures']] : []),
+    ...doc.delegations.flatMap((d, i) => (given(d.members) ? [['delegations', i, 'members']] : [])),
+    ...doc.events.flatMap((e, i) => [
+      ...(given(e.peopleKeys) ? [['events', i, 'peopleKeys']] : []),
+      ...(given(e.counterparts) ? [['events', i, 'counterparts']] : []),
+      ...e.participants.flatMap((p, j) => (p.attendedFrom != null || p.attendedTo != null ? [['events', i, 'participants', j, 'attendedFrom']] : [])),
+    ]),
+    ...doc.agreements.flatMap((a, i) => (given(a.signatoryKeys) ? [['agreements', i, 'signatoryKeys']] : [])),
+  ];
+}
+
 export const articleDocumentSchema = articleDocumentShape.superRefine((doc, ctx) => {
   const rules = versionRules[doc.version as 1 | 2];
   if (doc.version === 1) {
+    for (const path of version2Parts(doc)) ctx.addIssue({ code: 'custom', path, message: 'people, counterparts, figures and attendance are parts of version 2' });
     for (const [section, fields] of Object.entries(dateFields) as [keyof typeof dateFields, readonly string[]][]) {
       doc[section].forEach((record, i) => {
         for (const field of fields) {
@@ -224,51 +279,3 @@ export const articleDocumentSchema = articleDocumentShape.superRefine((doc, ctx)
 
 export type ArticleDocument = z.infer<typeof articleDocumentSchema>;
 export type EvidenceInput = ArticleDocument['events'][number]['evidence'][number];
-
-/**
- * The document format as JSON Schema (draft 2020-12), for editors and pipelines that write documents.
- * It checks shape and formats; what needs the body or the whole document (quotes at their offsets, facts
- * backed by quotes, references, real calendar days) only the validator checks.
- */
-export function documentJsonSchema() {
-  const v1Cities = ['isCapital', 'latitude', 'longitude', 'referenceSource'];
-  const listed = { properties: { unlisted: { const: true } }, required: ['unlisted'] };
-  // A field given a value; null counts as left out, as in the validator.
-  const given = (field: string) => ({ required: [field], properties: { [field]: { not: { type: 'null' } } } });
-  return {
-    ...z.toJSONSchema(articleDocumentShape, { io: 'input' }),
-    // The rules of each version (the validator's versionRules), as far as JSON Schema can say them.
-    allOf: [
-      {
-        if: { properties: { version: { const: 1 } } },
-        then: {
-          properties: {
-            countries: { items: { required: ['referenceSource'] } },
-            cities: { items: { required: v1Cities, not: { anyOf: [given('geonameId'), listed] } } },
-          },
-        },
-      },
-      {
-        if: { properties: { version: { const: 2 } } },
-        then: {
-          properties: {
-            countries: { items: { not: given('referenceSource') } },
-            cities: {
-              items: {
-                not: given('referenceSource'),
-                if: listed,
-                then: { required: ['latitude', 'longitude'], not: given('geonameId') },
-                else: { not: { anyOf: [given('isCapital'), given('latitude'), given('longitude')] } },
-              },
-            },
-          },
-        },
-      },
-    ],
-    $id: 'https://delegation-graph.example/article-document.schema.json',
-    title: 'Article document',
-    description:
-      'An article and every record extracted from it, each with the quotes of the article that support it. ' +
-      'Accepted by the articleImport mutation, by `npm run import`, and as a seed file in prisma/seed/.',
-  };
-}

@@ -18,6 +18,7 @@ function importReportView(report: ImportReport) {
       claims: c.claims.map((side) => ({ articleId: side.row.articleId == null ? null : toGlobalId('Article', side.row.articleId), value: side.value })),
     })),
     possibleDuplicates: report.possibleDuplicates.map((d) => ({ ...d, organizationId: toGlobalId('Organization', d.organizationId), similarId: toGlobalId('Organization', d.similarId) })),
+    possibleDuplicatePeople: report.possibleDuplicatePeople.map((d) => ({ ...d, personId: toGlobalId('Person', d.personId), similarId: toGlobalId('Person', d.similarId) })),
   };
 }
 
@@ -44,7 +45,7 @@ export class IngestResolver {
     } catch (error) {
       if (!(error instanceof DocumentValidationError)) throw error;
       const userErrors = error.issues.map(({ segments, message, code, candidates }) => ({ path: ['input', ...segments.map(String)], message, code, candidates: candidates ?? null }));
-      return { article: null, status: null, changes: [], shared: [], conflicts: [], possibleDuplicates: [], userErrors };
+      return { article: null, status: null, changes: [], shared: [], conflicts: [], possibleDuplicates: [], possibleDuplicatePeople: [], userErrors };
     }
   }
 }

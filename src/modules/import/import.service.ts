@@ -29,7 +29,7 @@ export async function importDocument(db: Db, input: unknown, options: ImportOpti
   const contentHash = documentHash(doc);
   const existing = await findArticle(db, doc);
   if (existing?.contentHash === contentHash) {
-    return { articleId: existing.id, slug: doc.article.slug, status: 'UNCHANGED', changes: {}, shared: [], conflicts: [], possibleDuplicates: [] };
+    return { articleId: existing.id, slug: doc.article.slug, status: 'UNCHANGED', changes: {}, shared: [], conflicts: [], possibleDuplicates: [], possibleDuplicatePeople: [] };
   }
   return db.$transaction(async (tx) => {
     await takeWriteLock(tx);

@@ -102,6 +102,24 @@ export class PossibleDuplicate {
   reason!: string;
 }
 
+@ObjectType({ description: 'A new person whose name is close to an existing one of the same country ("Li" beside "Li Wei", or the same names in another order): not merged, for an editor to decide.', simpleResolvers: true })
+export class PossibleDuplicatePerson {
+  @Field(() => ID, { description: 'Global ID of the person the import created.' })
+  personId!: string;
+
+  @Field(() => String, { description: 'Its name.' })
+  name!: string;
+
+  @Field(() => ID, { description: 'Global ID of the existing person it resembles.' })
+  similarId!: string;
+
+  @Field(() => String, { description: 'The name of the existing one.' })
+  similarName!: string;
+
+  @Field(() => String, { description: 'Why they look alike.' })
+  reason!: string;
+}
+
 @ObjectType({ description: 'The result of `articleImport`: the article and what changed, or the problems that stopped it.', simpleResolvers: true })
 export class ArticleImportPayload {
   @Field(() => Article, { nullable: true, description: 'The imported article; null when the document was refused.' })
@@ -121,6 +139,9 @@ export class ArticleImportPayload {
 
   @Field(() => [PossibleDuplicate], { description: 'New organizations that look like existing ones; not merged.' })
   possibleDuplicates!: PossibleDuplicate[];
+
+  @Field(() => [PossibleDuplicatePerson], { description: 'New people whose names look like existing ones; not merged.' })
+  possibleDuplicatePeople!: PossibleDuplicatePerson[];
 
   @Field(() => [UserError], { description: 'Every problem found in the document; empty on success.' })
   userErrors!: UserError[];

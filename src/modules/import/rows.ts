@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/write-lock.js';
 import type { AgreementPartyRole, ParticipationRole } from '../../generated/prisma/enums.js';
 import type { ArticleDocument, EvidenceInput } from './document.js';
+import { counterpartLinks, eventPeopleLinks, figures, memberLinks, signatoryLinks } from './people-rows.js';
 
 // How a document's own records (delegations, events, agreements, images) become rows and link rows: one
 // declaration, used by the import's writer for a whole document and by the edit engine for one record.
@@ -8,12 +9,16 @@ import type { ArticleDocument, EvidenceInput } from './document.js';
 type Doc = ArticleDocument;
 export type Row = { id: number } & Record<string, unknown>;
 export type OwnedSection = 'delegations' | 'events' | 'agreements' | 'images';
-export type OwnedItem<S extends OwnedSection> = Doc[S][number];
+/** The sections of records an article owns: the ones editable one by one, and figures, written with the document. */
+export type RecordSection = OwnedSection | 'figures';
+export type OwnedItem<S extends RecordSection> = Doc[S][number];
 
 /** Database ids of the records a document record refers to, by its references (keys, or global IDs in an edit). */
 export interface Ids {
   city(ref: string | null | undefined): number | null;
   organization(ref: string | null | undefined): number | null;
+  person(ref: string | null | undefined): number | null;
+  agreement(ref: string | null | undefined): number | null;
   delegation(ref: string | null | undefined): number | null;
   event(ref: string | null | undefined): number | null;
   country(code: string | null | undefined): number | null;
@@ -27,6 +32,8 @@ export interface LinkSet<Item, L = unknown> {
   entity: string;
   /** The Prisma relation that holds them, included when reading the record; also their audit field. */
   relation: string;
+  /** Their table, the column naming the owner, and the columns `current` reads: an edit reads every set of a record in one statement. */
+  table: { name: string; owner: string; columns: string[] };
   current(row: Row): L[];
   desired(item: Item, ids: Ids): L[];
   signature(link: L): string;
@@ -42,10 +49,10 @@ export interface OwnedModel {
   deleteMany(args: { where: { id: { in: number[] } } }): Promise<{ count: number }>;
 }
 
-export interface OwnedRecords<S extends OwnedSection> {
+export interface OwnedRecords<S extends RecordSection> {
   section: S;
   /** The evidence column that cites it. */
-  subject: 'delegationId' | 'eventId' | 'agreementId' | 'imageId';
+  subject: 'delegationId' | 'eventId' | 'agreementId' | 'imageId' | 'figureId';
   model(tx: Tx): OwnedModel;
   data(item: OwnedItem<S>, ids: Ids): Record<string, unknown>;
   links: LinkSet<OwnedItem<S>>[];
@@ -94,7 +101,7 @@ function linkSet<Item, L>(set: LinkSet<Item, L>): LinkSet<Item> {
 }
 
 type Visit = { countryId: number; position: number };
-type Participation = { delegationId: number; role: ParticipationRole };
+type Participation = { delegationId: number; role: ParticipationRole; attendedFrom: string | null; attendedTo: string | null };
 type Organizer = { organizationId: number };
 type Party = { position: number; organizationId: number | null; role: AgreementPartyRole; description: string };
 
@@ -102,7 +109,7 @@ const delegations: OwnedRecords<'delegations'> = {
   section: 'delegations',
   subject: 'delegationId',
   model: (tx) => owned(tx.delegation),
-  include: { visits: { orderBy: { position: 'asc' } } },
+  include: { visits: { orderBy: { position: 'asc' } }, members: true },
   data: (d, ids) => ({
     name: d.name,
     nameIsQuoted: d.nameIsQuoted,
@@ -116,6 +123,7 @@ const delegations: OwnedRecords<'delegations'> = {
   links: [linkSet<OwnedItem<'delegations'>, Visit>({
     entity: 'delegationVisits',
     relation: 'visits',
+    table: { name: 'DelegationVisit', owner: 'delegationId', columns: ['countryId', 'position'] },
     current: (row) => (row.visits as Visit[]).map(({ countryId, position }) => ({ countryId, position })),
     desired: (d, ids) => d.countriesVisited.map((code, i) => ({ countryId: ids.country(code)!, position: i + 1 })),
     signature: (v) => `${v.countryId}@${v.position}`,
@@ -123,14 +131,14 @@ const delegations: OwnedRecords<'delegations'> = {
       await tx.delegationVisit.deleteMany({ where: { delegationId } });
       await tx.delegationVisit.createMany({ data: visits.map((v) => ({ ...v, delegationId })) });
     },
-  })],
+  }), memberLinks],
 };
 
 const events: OwnedRecords<'events'> = {
   section: 'events',
   subject: 'eventId',
   model: (tx) => owned(tx.event),
-  include: { participations: true, organizers: true },
+  include: { participations: true, organizers: true, people: true, counterparts: { orderBy: { position: 'asc' } } },
   data: (e, ids) => ({
     name: e.name,
     nameIsQuoted: e.nameIsQuoted,
@@ -144,9 +152,10 @@ const events: OwnedRecords<'events'> = {
   links: [linkSet<OwnedItem<'events'>, Participation>({
     entity: 'eventParticipations',
     relation: 'participations',
-    current: (row) => (row.participations as Participation[]).map(({ delegationId, role }) => ({ delegationId, role })),
-    desired: (e, ids) => e.participants.map((p) => ({ delegationId: ids.delegation(p.delegationKey)!, role: p.role })),
-    signature: (p) => `${p.delegationId}:${p.role}`,
+    table: { name: 'EventParticipation', owner: 'eventId', columns: ['delegationId', 'role', 'attendedFrom', 'attendedTo'] },
+    current: (row) => (row.participations as Participation[]).map(({ delegationId, role, attendedFrom, attendedTo }) => ({ delegationId, role, attendedFrom, attendedTo })),
+    desired: (e, ids) => e.participants.map((p) => ({ delegationId: ids.delegation(p.delegationKey)!, role: p.role, attendedFrom: p.attendedFrom ?? null, attendedTo: p.attendedTo ?? null })),
+    signature: (p) => `${p.delegationId}:${p.role}:${p.attendedFrom ?? ''}:${p.attendedTo ?? ''}`,
     replace: async (tx, eventId, participations) => {
       await tx.eventParticipation.deleteMany({ where: { eventId } });
       await tx.eventParticipation.createMany({ data: participations.map((p) => ({ ...p, eventId })) });
@@ -154,6 +163,7 @@ const events: OwnedRecords<'events'> = {
   }), linkSet<OwnedItem<'events'>, Organizer>({
     entity: 'eventOrganizers',
     relation: 'organizers',
+    table: { name: 'EventOrganizer', owner: 'eventId', columns: ['organizationId'] },
     current: (row) => (row.organizers as Organizer[]).map(({ organizationId }) => ({ organizationId })),
     desired: (e, ids) => e.organizerKeys.map((k) => ({ organizationId: ids.organization(k)! })),
     signature: (o) => `${o.organizationId}`,
@@ -161,14 +171,14 @@ const events: OwnedRecords<'events'> = {
       await tx.eventOrganizer.deleteMany({ where: { eventId } });
       await tx.eventOrganizer.createMany({ data: organizers.map((o) => ({ ...o, eventId })) });
     },
-  })],
+  }), eventPeopleLinks, counterpartLinks],
 };
 
 const agreements: OwnedRecords<'agreements'> = {
   section: 'agreements',
   subject: 'agreementId',
   model: (tx) => owned(tx.agreement),
-  include: { parties: { orderBy: { position: 'asc' } } },
+  include: { parties: { orderBy: { position: 'asc' } }, signatories: true },
   data: (a, ids) => ({
     title: a.title,
     titleIsQuoted: a.titleIsQuoted,
@@ -182,6 +192,7 @@ const agreements: OwnedRecords<'agreements'> = {
   links: [linkSet<OwnedItem<'agreements'>, Party>({
     entity: 'agreementParties',
     relation: 'parties',
+    table: { name: 'AgreementParty', owner: 'agreementId', columns: ['id', 'position', 'organizationId', 'role', 'description'] },
     current: (row) => (row.parties as Party[]).map(({ position, organizationId, role, description }) => ({ position, organizationId, role, description })),
     desired: (a, ids) => a.parties.map((party, i) => ({ position: i + 1, organizationId: ids.organization(party.organizationKey), description: party.description, role: party.role })),
     signature: (p) => `${p.position}:${p.organizationId}:${p.role}:${p.description}`,
@@ -189,7 +200,7 @@ const agreements: OwnedRecords<'agreements'> = {
       await tx.agreementParty.deleteMany({ where: { agreementId } });
       await tx.agreementParty.createMany({ data: parties.map((p) => ({ ...p, agreementId })) });
     },
-  })],
+  }), signatoryLinks],
 };
 
 const images: OwnedRecords<'images'> = {
@@ -211,6 +222,7 @@ const images: OwnedRecords<'images'> = {
 };
 
 export const ownedRecords: { [S in OwnedSection]: OwnedRecords<S> } = { delegations, events, agreements, images };
+export { figures as figureRecords };
 
 /** How a document's organization becomes a row (shared: matched by name within its country). */
 export function organizationData(org: ArticleDocument['organizations'][number], ids: Ids) {
@@ -218,11 +230,26 @@ export function organizationData(org: ArticleDocument['organizations'][number], 
 }
 
 /** An evidence row's identity: the record it cites, where, and for which facts. */
-export function evidenceSignature(e: { delegationId?: number | null; eventId?: number | null; agreementId?: number | null; imageId?: number | null; organizationId?: number | null; cityId?: number | null; countryId?: number | null; start?: number | null; end?: number | null; facts?: string | null }): string {
-  return [e.delegationId, e.eventId, e.agreementId, e.imageId, e.organizationId, e.cityId, e.countryId, e.start, e.end, e.facts].map((v) => v ?? '').join(':');
+export function evidenceSignature(e: { delegationId?: number | null; eventId?: number | null; agreementId?: number | null; imageId?: number | null; organizationId?: number | null; cityId?: number | null; countryId?: number | null; personId?: number | null; figureId?: number | null; start?: number | null; end?: number | null; facts?: string | null }): string {
+  return [e.delegationId, e.eventId, e.agreementId, e.imageId, e.organizationId, e.cityId, e.countryId, e.personId, e.figureId, e.start, e.end, e.facts].map((v) => v ?? '').join(':');
 }
 
 /** Quotes as evidence rows of `subject` in an article. */
 export function evidenceRows(articleId: number, subject: Record<string, number>, evidence: EvidenceInput[]) {
   return evidence.map((item) => ({ ...subject, articleId, start: item.start!, end: item.end!, quote: item.quote, facts: [...item.facts].sort().join(' ') }));
+}
+
+/** Delegations ordered so that every parent comes before its children. */
+export function parentsFirst<D extends { key: string; parentKey?: string | null }>(delegations: D[]): D[] {
+  const ordered: D[] = [];
+  const placed = new Set<string>();
+  while (ordered.length < delegations.length) {
+    for (const d of delegations) {
+      if (!placed.has(d.key) && (d.parentKey == null || placed.has(d.parentKey))) {
+        ordered.push(d);
+        placed.add(d.key);
+      }
+    }
+  }
+  return ordered;
 }

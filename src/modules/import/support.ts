@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/write-lock.js';
 import type { ChangeLog } from './changes.js';
 
-// A shared record (country, city, organization) exists because articles support it: a quote that names
+// A shared record (country, city, organization, person) exists because articles support it: a quote that names
 // it, a claim about it, or a record that refers to it. When the last support goes (an article withdrawn,
 // or re-imported without it), the record goes too, so no orphan is left that no API could explain.
 
@@ -9,14 +9,16 @@ export interface SharedIds {
   countries: Set<number>;
   cities: Set<number>;
   organizations: Set<number>;
+  people: Set<number>;
 }
 
-export const noSharedIds = (): SharedIds => ({ countries: new Set(), cities: new Set(), organizations: new Set() });
+export const noSharedIds = (): SharedIds => ({ countries: new Set(), cities: new Set(), organizations: new Set(), people: new Set() });
 
 /** The shared records an article makes claims about (every shared record a document lists has one). */
 export async function claimedBy(tx: Tx, articleId: number): Promise<SharedIds> {
   const ids = noSharedIds();
-  for (const c of await tx.claim.findMany({ where: { articleId }, select: { countryId: true, cityId: true, organizationId: true } })) {
+  for (const c of await tx.claim.findMany({ where: { articleId }, select: { countryId: true, cityId: true, organizationId: true, personId: true } })) {
+    if (c.personId != null) ids.people.add(c.personId);
     if (c.countryId != null) ids.countries.add(c.countryId);
     if (c.cityId != null) ids.cities.add(c.cityId);
     if (c.organizationId != null) ids.organizations.add(c.organizationId);
@@ -25,15 +27,30 @@ export async function claimedBy(tx: Tx, articleId: number): Promise<SharedIds> {
 }
 
 /**
- * Deletes the candidates that nothing supports any more, organizations first (they refer to cities and
- * countries), then cities, then countries; each deletion audited. Returns what it deleted, by GraphQL type.
+ * Deletes the candidates that nothing supports any more, people first (their titles refer to
+ * organizations), then organizations (they refer to cities and countries), then cities, then countries;
+ * each deletion audited. Returns what it deleted, by GraphQL type.
  */
-export async function removeUnsupported(tx: Tx, candidates: SharedIds, log: ChangeLog): Promise<{ type: 'Organization' | 'City' | 'Country'; id: number }[]> {
-  const removed: { type: 'Organization' | 'City' | 'Country'; id: number }[] = [];
+export async function removeUnsupported(tx: Tx, candidates: SharedIds, log: ChangeLog): Promise<{ type: 'Person' | 'Organization' | 'City' | 'Country'; id: number }[]> {
+  const removed: { type: 'Person' | 'Organization' | 'City' | 'Country'; id: number }[] = [];
+  const unsupportedPeople = await tx.person.findMany({
+    where: {
+      id: { in: [...candidates.people] },
+      evidence: { none: {} }, claims: { none: {} }, titles: { none: {} }, memberships: { none: {} }, events: { none: {} }, counterpart: { none: {} }, signatures: { none: {} },
+    },
+    include: { titles: true },
+  });
+  for (const row of unsupportedPeople) {
+    candidates.countries.add(row.countryId);
+    for (const title of row.titles) if (title.organizationId != null) candidates.organizations.add(title.organizationId);
+  }
+  await remove(log, 'people', unsupportedPeople, (ids) => tx.person.deleteMany({ where: { id: { in: ids } } }));
+  removed.push(...unsupportedPeople.map((row) => ({ type: 'Person' as const, id: row.id })));
+
   const unsupportedOrganizations = await tx.organization.findMany({
     where: {
       id: { in: [...candidates.organizations] },
-      evidence: { none: {} }, claims: { none: {} }, delegations: { none: {} }, organized: { none: {} }, parties: { none: {} },
+      evidence: { none: {} }, claims: { none: {} }, delegations: { none: {} }, organized: { none: {} }, parties: { none: {} }, counterpart: { none: {} }, titles: { none: {} },
     },
   });
   for (const row of unsupportedOrganizations) {
@@ -56,7 +73,7 @@ export async function removeUnsupported(tx: Tx, candidates: SharedIds, log: Chan
   const unsupportedCountries = await tx.country.findMany({
     where: {
       id: { in: [...candidates.countries] },
-      evidence: { none: {} }, claims: { none: {} }, cities: { none: {} }, organizations: { none: {} }, visits: { none: {} }, events: { none: {} }, agreements: { none: {} }, images: { none: {} },
+      evidence: { none: {} }, claims: { none: {} }, cities: { none: {} }, organizations: { none: {} }, people: { none: {} }, visits: { none: {} }, events: { none: {} }, agreements: { none: {} }, images: { none: {} },
     },
   });
   await remove(log, 'countries', unsupportedCountries, (ids) => tx.country.deleteMany({ where: { id: { in: ids } } }));

@@ -3,7 +3,16 @@ import { checkRecord, RecordCheck, type Scope } from './checks.js';
 import { articleDocumentSchema, type ArticleDocument } from './document.js';
 import { locate } from './places.js';
 import { countryNames } from '../../shared/countries.js';
-import { shortReferences } from '../../shared/names.js';
+import { personKey, shortReferences } from '../../shared/names.js';
+
+/** A person's match key, or the name itself when it has no letter (the name check reports that). */
+const safePersonKey = (name: string) => {
+  try {
+    return personKey(name);
+  } catch {
+    return name;
+  }
+};
 
 /** One problem in a document, at a path such as `events[2].evidence[0].quote`. */
 export interface DocumentIssue {
@@ -48,13 +57,14 @@ export function validateDocument(input: unknown): ArticleDocument {
 }
 
 /** A document's records, looked up by the keys its records refer to each other by. */
-function documentScope(doc: ArticleDocument, firsts: { [K in 'referenceSources' | 'organizations' | 'delegations' | 'events']: Set<string> }): Scope {
+function documentScope(doc: ArticleDocument, firsts: { [K in 'referenceSources' | 'organizations' | 'people' | 'delegations' | 'events' | 'agreements']: Set<string> }): Scope {
   const cities = new Map<string, ArticleDocument['cities'][number]>();
   for (const city of doc.cities) if (!cities.has(city.key)) cities.set(city.key, city);
   const countries = new Set(doc.countries.map((c) => c.isoCode));
   const parents = new Map<string, string | null | undefined>();
   for (const d of doc.delegations) if (!parents.has(d.key)) parents.set(d.key, d.parentKey);
-  const sets = { referenceSource: firsts.referenceSources, organization: firsts.organizations, delegation: firsts.delegations, event: firsts.events };
+  const sets = { referenceSource: firsts.referenceSources, organization: firsts.organizations, person: firsts.people, delegation: firsts.delegations, event: firsts.events, agreement: firsts.agreements };
+  const people = new Map(doc.people.map((p) => [p.key, p.name]));
   const countryNamed = new Map(doc.countries.map((c) => [c.isoCode, c.name]));
   const organizations = new Map(doc.organizations.map((o) => [o.key, o.name]));
   // Each city's gazetteer place and names, looked up once: every place or country fact asks for them.
@@ -65,7 +75,8 @@ function documentScope(doc: ArticleDocument, firsts: { [K in 'referenceSources' 
   }));
   // The article's places by every name a later reference may lead with: cities, their regions, countries.
   const places = new Set([...doc.cities.flatMap((c) => [c.name, located.get(c)?.region ?? '']), ...doc.countries.map((c) => c.name)]);
-  const names: { [K in 'city' | 'country' | 'organization']: (ref: string) => string[] | undefined } = {
+  const names: { [K in 'city' | 'country' | 'organization' | 'person']: (ref: string) => string[] | undefined } = {
+    person: (key: string) => (people.has(key) ? [people.get(key)!] : undefined),
     city: (key: string) => cityNames.get(key),
     country: (code: string) => [
       ...(countryNamed.has(code) ? [countryNamed.get(code)!] : []),
@@ -105,11 +116,15 @@ function checkDocument(doc: ArticleDocument): DocumentIssue[] {
   const organizations = keysOf('organizations', doc.organizations, (o) => o.key);
   const delegations = keysOf('delegations', doc.delegations, (d) => d.key);
   const events = keysOf('events', doc.events, (e) => e.key);
-  keysOf('agreements', doc.agreements, (a) => a.key);
+  const agreements = keysOf('agreements', doc.agreements, (a) => a.key);
+  const people = keysOf('people', doc.people, (p) => p.key);
+  // Two entries that fold to one name in one country would be one person twice.
+  keysOf('people', doc.people, (p) => `${p.countryCode} ${safePersonKey(p.name)}`, 'name');
+  keysOf('figures', doc.figures, (f) => f.key);
   keysOf('images', doc.images, (i) => i.key);
   keysOf('images', doc.images, (i) => i.position, 'position');
 
-  const check = new RecordCheck(documentScope(doc, { referenceSources, organizations, delegations, events }));
+  const check = new RecordCheck(documentScope(doc, { referenceSources, organizations, people, delegations, events, agreements }));
   doc.countries.forEach((record, i) => checkRecord.country(check, ['countries', i], record));
   doc.cities.forEach((record, i) => {
     checkRecord.city(check, ['cities', i], record);
@@ -117,9 +132,11 @@ function checkDocument(doc: ArticleDocument): DocumentIssue[] {
     if (!check.issues.some((issue) => issue.segments[0] === 'cities' && issue.segments[1] === i && issue.segments[2] === 'countryCode')) check.issues.push(...locate(record, ['cities', i]).issues);
   });
   doc.organizations.forEach((record, i) => checkRecord.organization(check, ['organizations', i], record));
+  doc.people.forEach((record, i) => checkRecord.person(check, ['people', i], record));
   doc.delegations.forEach((record, i) => checkRecord.delegation(check, ['delegations', i], record));
   doc.events.forEach((record, i) => checkRecord.event(check, ['events', i], record));
   doc.agreements.forEach((record, i) => checkRecord.agreement(check, ['agreements', i], record));
   doc.images.forEach((record, i) => checkRecord.image(check, ['images', i], record));
+  doc.figures.forEach((record, i) => checkRecord.figure(check, ['figures', i], record));
   return [...duplicates, ...check.issues.map((issue) => issueAt(issue.segments, issue.code, issue.message, issue.candidates))];
 }

@@ -6,10 +6,11 @@ import { conflictsAmong, type Conflict } from '../claim/claim.service.js';
 import { earliestFirst, organizationClaims, putClaims, settleOrganizations, type ClaimRow, type ClaimSubject } from './claims.js';
 import { OrganizationIndex, type PossibleDuplicate } from './organization-match.js';
 import { ARTICLE_SOURCE, locate, placeData } from './places.js';
+import { matchPerson, personClaims, putTitles, settlePeople, titlesOf, type PossibleDuplicatePerson } from './people.js';
 import { claimedBy, noSharedIds, removeUnsupported } from './support.js';
 import { ChangeLog, writes, type EntityChanges } from './changes.js';
 import type { ArticleDocument, EvidenceInput } from './document.js';
-import { diffLinks, evidenceRows, organizationData, evidenceSignature, ownedRecords, type Ids, type OwnedRecords, type OwnedSection } from './rows.js';
+import { diffLinks, evidenceRows, figureRecords, organizationData, evidenceSignature, ownedRecords, parentsFirst, type Ids, type OwnedRecords, type RecordSection } from './rows.js';
 
 // Writes a validated document: the article, the shared records it names (matched by natural key), then
 // its own records (matched by key), then its quotes. Only what differs is written.
@@ -17,7 +18,7 @@ import { diffLinks, evidenceRows, organizationData, evidenceSignature, ownedReco
 export type ImportStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED';
 /** A shared record the document names: found in the graph already, or new. */
 export interface SharedOutcome {
-  type: 'Country' | 'City' | 'Organization';
+  type: 'Country' | 'City' | 'Organization' | 'Person';
   id: number;
   /** The name as the document gives it. */
   as: string;
@@ -33,6 +34,8 @@ export interface ImportReport {
   conflicts: (Conflict & { type: 'Organization'; id: number })[];
   /** New organizations that look like existing ones of the same country; not merged. */
   possibleDuplicates: PossibleDuplicate[];
+  /** New people whose names resemble existing ones of the same country; not merged. */
+  possibleDuplicatePeople: PossibleDuplicatePerson[];
 }
 
 export interface WriteOptions {
@@ -58,14 +61,17 @@ class DocumentWriter {
     city: new Map<string, number>(),
     cityCountry: new Map<string, number>(),
     organization: new Map<string, number>(),
+    person: new Map<string, number>(),
     delegation: new Map<string, number>(),
     event: new Map<string, number>(),
+    agreement: new Map<string, number>(),
   };
   /** The document's references resolved to the ids written so far. */
   private readonly resolve: Ids;
   private readonly evidence: Prisma.EvidenceCreateManyInput[] = [];
   private readonly shared: SharedOutcome[] = [];
   private readonly possibleDuplicates: PossibleDuplicate[] = [];
+  private readonly possibleDuplicatePeople: PossibleDuplicatePerson[] = [];
   private conflicts: ImportReport['conflicts'] = [];
   private formerlyNamed = noSharedIds();
   private articleId = 0;
@@ -80,8 +86,10 @@ class DocumentWriter {
     this.resolve = {
       city: of(this.ids.city),
       organization: of(this.ids.organization),
+      person: of(this.ids.person),
       delegation: of(this.ids.delegation),
       event: of(this.ids.event),
+      agreement: of(this.ids.agreement),
       country: of(this.ids.country),
       cityCountry: of(this.ids.cityCountry),
     };
@@ -110,7 +118,8 @@ class DocumentWriter {
     // Parents first, so each child can point at its parent's id (the validator rules out cycles).
     await this.writeOwned(ownedRecords.delegations, parentsFirst(doc.delegations), (key, id) => this.ids.delegation.set(key, id));
     await this.writeOwned(ownedRecords.events, doc.events, (key, id) => this.ids.event.set(key, id));
-    await this.writeOwned(ownedRecords.agreements, doc.agreements);
+    await this.writeOwned(ownedRecords.agreements, doc.agreements, (key, id) => this.ids.agreement.set(key, id));
+    await this.writeOwned(figureRecords, doc.figures);
     await this.parkMovingImages();
     await this.writeOwned(ownedRecords.images, [...doc.images].sort((a, b) => a.position - b.position));
     await this.writeEvidence();
@@ -125,6 +134,7 @@ class DocumentWriter {
       shared: this.shared,
       conflicts: this.conflicts,
       possibleDuplicates: this.possibleDuplicates,
+      possibleDuplicatePeople: this.possibleDuplicatePeople,
     };
   }
 
@@ -175,9 +185,19 @@ class DocumentWriter {
       this.cite({ organizationId: id }, org.evidence);
       claims.push(...organizationClaims(this.articleId, id, org, this.resolve.city(org.cityKey)));
     }
+    for (const person of doc.people) {
+      const { id, row, duplicates } = await matchPerson(tx, log, person, this.ids.country.get(person.countryCode)!);
+      this.outcome('Person', id, person.name, row);
+      this.possibleDuplicatePeople.push(...duplicates);
+      this.ids.person.set(person.key, id);
+      this.cite({ personId: id }, person.evidence);
+      claims.push(...personClaims(this.articleId, id, person));
+    }
     this.formerlyNamed = await claimedBy(tx, this.articleId);
     const touched = await putClaims(tx, this.articleId, claims, log);
     await settleOrganizations(tx, touched, log);
+    await settlePeople(tx, this.ids.person.values(), log);
+    await putTitles(tx, this.articleId, doc.people.flatMap((p) => titlesOf(p, this.ids.person.get(p.key)!, this.resolve.organization)), log);
     const mine = [...new Set(doc.organizations.map((org) => this.ids.organization.get(org.key)!))];
     const stored = await tx.claim.findMany({ where: { organizationId: { in: mine } }, orderBy: earliestFirst });
     this.conflicts = mine.flatMap((id) =>
@@ -211,7 +231,7 @@ class DocumentWriter {
    * Writes the records of one kind that the article owns, matched by key: creates, updates or leaves
    * each (with its link sets), and deletes the ones the document no longer has.
    */
-  private async writeOwned<S extends OwnedSection>(kind: OwnedRecords<S>, items: ArticleDocument[S][number][], written?: (key: string, id: number) => void) {
+  private async writeOwned<S extends RecordSection>(kind: OwnedRecords<S>, items: ArticleDocument[S][number][], written?: (key: string, id: number) => void) {
     const { tx, log } = this;
     const model = kind.model(tx);
     const existing = new Map((await model.findMany({ where: { articleId: this.articleId }, include: kind.include })).map((row) => [row.key, row]));
@@ -262,19 +282,4 @@ class DocumentWriter {
       this.log.count('evidence', 'created', desired.size);
     }
   }
-}
-
-/** Delegations ordered so that every parent comes before its children. */
-function parentsFirst<D extends { key: string; parentKey?: string | null }>(delegations: D[]): D[] {
-  const ordered: D[] = [];
-  const placed = new Set<string>();
-  while (ordered.length < delegations.length) {
-    for (const d of delegations) {
-      if (!placed.has(d.key) && (d.parentKey == null || placed.has(d.parentKey))) {
-        ordered.push(d);
-        placed.add(d.key);
-      }
-    }
-  }
-  return ordered;
 }

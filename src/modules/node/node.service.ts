@@ -13,6 +13,8 @@ const loaderOf: Record<NodeType, keyof Loaders> = {
   Organization: 'organization',
   City: 'city',
   Country: 'country',
+  Person: 'person',
+  Figure: 'figure',
 };
 
 /** Any object by its global ID, tagged with its type; null when the ID is well formed but matches nothing. */

@@ -26,6 +26,20 @@ interface Moved {
   claims: { id: number; articleId: number | null; field: string; value: string; actor: string | null }[];
   /** Events the merged organization organized: moved to the survivor, or dropped where the survivor organized them too. */
   organized: number[];
+  /** Event counterparts and people's titles that named it (absent in merges made before they existed). */
+  counterparts?: number[];
+  titles?: number[];
+}
+
+/** Moves counterpart and title rows to `to`: the counterparts' events get a new version and an audit row, as for organizers. */
+async function moveSides(tx: Tx, log: ChangeLog, ids: { counterparts: number[]; titles: number[] }, from: number, to: number) {
+  const rows = await tx.eventCounterpart.findMany({ where: { id: { in: ids.counterparts }, organizationId: from }, select: { eventId: true } });
+  type Side = { organizationId: number | null };
+  for (const e of await tx.event.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.eventId))] } }, include: ownedRecords.events.include })) {
+    await putCascaded(tx, log, 'events', e, {}, { counterparts: (links) => (links as Side[]).map((c) => (c.organizationId === from ? { ...c, organizationId: to } : c)) });
+  }
+  await tx.eventCounterpart.updateMany({ where: { id: { in: ids.counterparts }, organizationId: from }, data: { organizationId: to } });
+  await tx.personTitle.updateMany({ where: { id: { in: ids.titles }, organizationId: from }, data: { organizationId: to } });
 }
 
 type OrganizerLink = { organizationId: number | null };
@@ -84,6 +98,8 @@ export async function mergeOrganizations(ctx: Context, input: { survivorId: stri
       evidence: (await tx.evidence.findMany({ where, select: { id: true } })).map((r) => r.id),
       claims: await tx.claim.findMany({ where, select: { id: true, articleId: true, field: true, value: true, actor: true } }),
       organized: (await tx.eventOrganizer.findMany({ where, select: { eventId: true } })).map((r) => r.eventId),
+      counterparts: (await tx.eventCounterpart.findMany({ where, select: { id: true } })).map((r) => r.id),
+      titles: (await tx.personTitle.findMany({ where, select: { id: true } })).map((r) => r.id),
     };
     await touchArticles(tx, [survivorId, mergedId]);
     const log = new ChangeLog(viewer.keyId);
@@ -102,6 +118,7 @@ export async function mergeOrganizations(ctx: Context, input: { survivorId: stri
     await tx.claim.updateMany({ where: { id: { in: moved.claims.map((c) => c.id) } }, data: to });
     await tx.eventOrganizer.deleteMany({ where });
     await tx.eventOrganizer.createMany({ data: moved.organized.filter((eventId) => !both.has(eventId)).map((eventId) => ({ eventId, organizationId: survivorId })) });
+    await moveSides(tx, log, { counterparts: moved.counterparts!, titles: moved.titles! }, mergedId, survivorId);
 
     await tx.organization.delete({ where: { id: mergedId } });
     log.record('organizations', 'DELETE', mergedId, merged, null);
@@ -163,6 +180,7 @@ export async function undoMerge(ctx: Context, input: { mergeId: string }) {
     if (lost.length > 0) await tx.claim.createMany({ data: lost.map(({ articleId, field, value, actor }) => ({ articleId, field, value, actor, organizationId: merge.mergedId })) });
     await tx.eventOrganizer.deleteMany({ where: { organizationId: merge.survivorId, eventId: { in: events.filter((id) => !shared.has(id)) } } });
     await tx.eventOrganizer.createMany({ data: events.map((eventId) => ({ eventId, organizationId: merge.mergedId })) });
+    await moveSides(tx, log, { counterparts: moved.counterparts ?? [], titles: moved.titles ?? [] }, merge.survivorId, merge.mergedId);
     await touchArticles(tx, [merge.survivorId, merge.mergedId]);
     // The survivor first, so it lets go of the merged one's name before the merged one takes it back.
     await settleOrganizations(tx, [merge.survivorId], log);

@@ -22,6 +22,7 @@ const nodeTypeOf: Record<SearchableType, NodeType> = {
   [SearchableType.AGREEMENT]: 'Agreement',
   [SearchableType.IMAGE]: 'Image',
   [SearchableType.ORGANIZATION]: 'Organization',
+  [SearchableType.PERSON]: 'Person',
 };
 const allTypes = Object.keys(nodeTypeOf).map(Number) as SearchableType[];
 

@@ -10,6 +10,7 @@ export enum SearchableType {
   AGREEMENT = 4,
   IMAGE = 5,
   ORGANIZATION = 6,
+  PERSON = 7,
 }
 registerEnumType(SearchableType, {
   name: 'SearchableType',
@@ -21,6 +22,7 @@ registerEnumType(SearchableType, {
     AGREEMENT: { description: 'Agreements: title, description, parties, city and country.' },
     IMAGE: { description: 'Images: caption, credit, city and country.' },
     ORGANIZATION: { description: 'Organizations: name, city and country.' },
+    PERSON: { description: 'People: name, the titles articles give them, and country.' },
   },
 });
 

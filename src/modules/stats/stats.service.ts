@@ -25,19 +25,19 @@ export interface StatsScope {
 }
 
 /** The three lists a stats filter stands for, checked before any I/O (errors at the filter's own fields). */
-export function statsCriteria(filter: StatsFilter | null | undefined) {
+export function statsCriteria(filter: StatsFilter | null | undefined, path: readonly string[] = ['filter']) {
   const { countryCode, cityId, articleId, delegationId, from, to } = filter ?? {};
-  const events = eventCriteria({ countryCode, cityId, articleId, delegationId, from, to, kind: filter?.eventKind });
+  const events = eventCriteria({ countryCode, cityId, articleId, delegationId, from, to, kind: filter?.eventKind }, path);
   return {
     events,
-    agreements: agreementCriteria({ countryCode, cityId, articleId, from, to, kind: filter?.agreementKind }),
-    delegations: { ...delegationCriteria({ countryCode, articleId, from, to }), ...(events.delegationId !== undefined && { id: events.delegationId }) },
+    agreements: agreementCriteria({ countryCode, cityId, articleId, from, to, kind: filter?.agreementKind }, path),
+    delegations: { ...delegationCriteria({ countryCode, articleId, from, to }, path), ...(events.delegationId !== undefined && { id: events.delegationId }) },
     unfiltered: Object.values(filter ?? {}).every((value) => value == null),
   };
 }
 
-export async function statsScope(db: Db, filter: StatsFilter | null | undefined): Promise<StatsScope> {
-  const criteria = statsCriteria(filter);
+export async function statsScope(db: Db, filter: StatsFilter | null | undefined, path: readonly string[] = ['filter']): Promise<StatsScope> {
+  const criteria = statsCriteria(filter, path);
   const delegations = await delegationWhere(db, criteria.delegations);
   const visitedCountry = criteria.events.countryCode !== undefined ? { country: { isoCode: criteria.events.countryCode } } : {};
   let counts: Promise<StatCounts> | undefined;
