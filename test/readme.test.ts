@@ -4,7 +4,8 @@ import { parse, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { sha256 } from '../src/shared/auth.js';
 import { projectRoot } from '../src/shared/paths.js';
-import { graphqlBlocks, pages, section } from './docs.js';
+import { graphqlBlocks, jsonBlocks, pages, section } from './docs.js';
+import { importDocument } from '../src/modules/import/import.service.js';
 import { snapshot, startTestServer, type TestServer } from './helpers.js';
 
 // The example queries of the README and of docs/ are documentation people copy: each one must run and
@@ -50,12 +51,26 @@ const handled: Record<string, Handling> = {
       for (const error of data.eventUpdate.userErrors) expect(error.path[0]).toBe('input');
     },
   },
+  // The worked example's query, after its document was imported (beforeAll): what the section says it reads back.
+  PeopleCounterpartsFigures: {
+    check: (data) => {
+      expect(data.people.nodes).toEqual([expect.objectContaining({ name: 'Li Wei', delegations: [{ role: 'LEADER', delegation: { name: 'Liaocheng delegation to Debrecen' } }] })]);
+      const [delegation] = data.delegations.nodes;
+      expect(delegation.figures.map((f: any) => [f.value, f.unit])).toEqual([[60, 'representatives'], [11, 'enterprises']]);
+      expect(delegation.itinerary[0]).toMatchObject({ city: { name: 'Debrecen' }, arrivalDate: '2024-10-08', departureDate: '2024-10-09', orderedBy: 'ATTENDANCE' });
+      // The seed's "Two companies" and the example's: one unit, whatever the plural.
+      expect(data.stats.figureTotals).toContainEqual({ unit: 'company', figures: 2, total: 4, exact: true });
+      expect(data.stats.contractValue).toEqual([{ unit: 'USD', total: 1200000 }]);
+      expect(data.stats.eventsByCounterpartCountry).toEqual([{ country: { name: 'Hungary' }, count: 1 }]);
+    },
+  },
   // The audit log is for admins; the seed's writes are in it.
   RecentEventWrites: {
     token: ADMIN,
     check: (data) => {
       expect(data.auditLog.nodes.length).toBeGreaterThan(0);
-      expect(data.auditLog.nodes[0]).toMatchObject({ actor: 'seed', entity: 'Event' });
+      // Newest first: the worked example's import (beforeAll) comes before the seed's writes.
+      expect(data.auditLog.nodes).toContainEqual(expect.objectContaining({ actor: 'seed', entity: 'Event' }));
     },
   },
 };
@@ -69,6 +84,9 @@ beforeAll(async () => {
       { keyId: 'readme-admin', role: 'admin', sha256: sha256(ADMIN) },
     ],
   });
+  // The worked example of people, counterparts and figures is a whole document: imported as written.
+  const [example] = jsonBlocks(sectionOf('People, counterparts and figures: a worked example'));
+  expect((await importDocument(server.db, example)).status).toBe('CREATED');
 });
 afterAll(() => server.close());
 
