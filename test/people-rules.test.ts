@@ -111,8 +111,9 @@ describe('people across articles', () => {
     expect(before.totalCount).toBe(3);
     const { articleDelete } = await server.query('mutation($id: ID!) { articleDelete(input: { id: $id }) { alsoDeletedIds userErrors { code } } }', { id: first.article.id }, { token: EDITOR });
     expect(articleDelete.userErrors).toEqual([]);
-    // Péter Szabó was only in the first article; Li Wei and Li are named by the second.
+    // Péter Szabó was only in the first article; Li Wei and Li are named by the second, and Li Wei now shows
+    // the name the remaining article gives.
     const { people } = await server.query('{ people { nodes { name } } }');
-    expect(people.nodes).toEqual([{ name: 'Li' }, { name: 'Li Wei' }]);
+    expect(people.nodes).toEqual([{ name: 'Li' }, { name: 'Mr Li Wei' }]);
   });
 });

@@ -102,10 +102,15 @@ const honorifics = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor'
 
 /** The key people are matched by within a country: the name folded, without forms of address. */
 export function personKey(name: string): string {
+  const key = personKeyOrBlank(name);
+  if (key === '') throw new RangeError('a person name must not be blank');
+  return key;
+}
+
+/** `personKey`, or '' for a name without a letter or a digit (which the checks refuse). */
+export function personKeyOrBlank(name: string): string {
   const words = foldedWords(name);
   let first = 0;
   while (first < words.length - 1 && honorifics.has(words[first]!)) first++;
-  const key = words.slice(first).join(' ');
-  if (key === '') throw new RangeError('a person name must not be blank');
-  return key;
+  return words.slice(first).join(' ');
 }

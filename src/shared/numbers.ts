@@ -40,7 +40,9 @@ const numberWords = new Map<string, NumberWord>([
 
 /** Scale words after digits ("1.2 million", "2 mln"), and the ones that may be glued to them ("5k", "3bn"). */
 const digitScales: Record<string, number> = { ...scaleNames, mln: 1e6, bn: 1e9, bln: 1e9 };
-const gluedScales: Record<string, number> = { k: 1e3, mln: 1e6, bn: 1e9, bln: 1e9 };
+const gluedScales: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, bln: 1e9 };
+// Currency codes written straight before the digits ("USD3 million", "RMB5 million", "US$1.2m"): not a name.
+const gluedCurrency = /(?:^|[^\p{L}])(?:USD|US|HK|RMB|CNY|EUR|GBP|HUF|KZT|UZS|KGS|RUB|JPY)\$?$/u;
 
 interface Token {
   text: string;
@@ -68,7 +70,8 @@ interface Match {
 function digitsAt(text: string, tokens: Token[], i: number): Match | undefined {
   const token = tokens[i]!;
   // Digits glued to letters on the left are part of a name: "B2B", "G20", "COVID-19", "Su-35".
-  if (/[\p{L}\p{M}]-?$/u.test(text.slice(Math.max(0, token.start - 2), token.start))) return undefined;
+  const before = text.slice(Math.max(0, token.start - 4), token.start);
+  if (/[\p{L}\p{M}]-?$/u.test(before.slice(-2)) && !gluedCurrency.test(text.slice(Math.max(0, token.start - 5), token.start))) return undefined;
   const value = Number(token.text.replaceAll(',', ''));
   const match: Match = { value, start: token.start, end: token.end, ordinal: false, next: i + 1 };
   if (text[token.end] === '%') return { ...match, end: token.end + 1 };

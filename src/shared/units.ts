@@ -5,10 +5,11 @@ import { foldedWords, foldName } from './names.js';
 
 /** Currencies by ISO 4217 code, with the words and signs articles write them with. */
 const currencies: Record<string, string[]> = {
-  USD: ['usd', 'us dollar', 'dollar', '$', 'us$'],
+  USD: ['usd', 'us dollar', 'dollar', '$', 'us$', 'u.s. dollar'],
   CNY: ['cny', 'yuan', 'rmb', 'renminbi'],
   EUR: ['eur', 'euro', '€'],
   GBP: ['gbp', 'pound sterling', '£'],
+  HKD: ['hkd', 'hk$', 'hong kong dollar'],
   HUF: ['huf', 'forint'],
   KZT: ['kzt', 'tenge'],
   UZS: ['uzs', 'uzbek som', 'uzbek sum'],
@@ -17,6 +18,9 @@ const currencies: Record<string, string[]> = {
   JPY: ['jpy', 'yen'],
 };
 const signs = ['$', '€', '£', '¥'];
+
+// US dollars, and not Hong Kong, Australian or Canadian ones: "$" or "dollars" with no other country before them.
+const usDollars = /\bUSD\b|\bUS\$|\bU\.?S\.? dollars?\b|(?<![\p{L}$])\$|(?<!\b\p{Lu}\p{L}* )\bdollars?\b/u;
 
 /** A word without its plural ending: enterprises, companies, tons, boxes. */
 function singular(word: string): string {
@@ -33,7 +37,8 @@ function currencyOf(unit: string): string | undefined {
   const key = phrase(unit);
   const upper = unit.trim().toUpperCase();
   if (currencies[upper]) return upper;
-  return Object.keys(currencies).find((code) => currencies[code]!.some((name) => name === key || name === unit.trim()));
+  const lower = unit.trim().toLowerCase();
+  return Object.keys(currencies).find((code) => currencies[code]!.some((name) => name === key || name === lower));
 }
 
 /** The unit's key: a currency's ISO code, else its words folded and singular ("enterprise", "metric ton"). */
@@ -45,6 +50,7 @@ export function unitKey(unit: string): string {
 export function unitMentioned(quote: string, unit: string): boolean {
   const currency = currencyOf(unit);
   const words = ` ${phrase(quote)} `;
+  if (currency === 'USD') return usDollars.test(quote);
   if (currency) {
     const names = currencies[currency]!;
     return names.some((name) => (signs.includes(name) ? quote.includes(name) : words.includes(` ${phrase(name)} `))) || (currency === 'CNY' && quote.includes('¥'));

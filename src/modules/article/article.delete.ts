@@ -6,11 +6,12 @@ import { refusable } from '../edit/owned.js';
 import { EditRefused } from '../edit/record-edit.js';
 import { ChangeLog } from '../import/changes.js';
 import { settleOrganizations } from '../import/claims.js';
-import { ownedRecords } from '../import/rows.js';
+import { settlePeople } from '../import/people.js';
+import { figureRecords, ownedRecords } from '../import/rows.js';
 import { claimedBy, removeUnsupported } from '../import/support.js';
 
 // Withdrawing an article: it goes with everything it alone supports, in one transaction. Its own records
-// (delegations, events, agreements, images), their links and quotes, and its claims cascade with it; the
+// (delegations, events, agreements, images, figures), their links and quotes, and its claims cascade with it; the
 // shared records it named keep the values other articles' claims give them (re-settled); those nothing
 // supports any more are deleted. Every deleted row is audited.
 
@@ -19,6 +20,7 @@ const owned = [
   ['events', 'Event'],
   ['agreements', 'Agreement'],
   ['images', 'Image'],
+  ['figures', 'Figure'],
 ] as const;
 
 export async function deleteArticle(ctx: Context, input: { id: string }) {
@@ -33,7 +35,7 @@ export async function deleteArticle(ctx: Context, input: { id: string }) {
     const deleted: { type: NodeType; id: number }[] = [];
     for (const [section, type] of owned) {
       // Read for the audit log before the cascade removes them.
-      for (const row of await ownedRecords[section].model(tx).findMany({ where: { articleId: id } })) {
+      for (const row of await (section === 'figures' ? figureRecords : ownedRecords[section]).model(tx).findMany({ where: { articleId: id } })) {
         log.record(section, 'DELETE', row.id, row, null);
         log.count(section, 'deleted');
         deleted.push({ type, id: row.id });
@@ -42,6 +44,7 @@ export async function deleteArticle(ctx: Context, input: { id: string }) {
     await tx.article.delete({ where: { id } });
     log.record('articles', 'DELETE', id, article, null);
     await settleOrganizations(tx, named.organizations, log);
+    await settlePeople(tx, named.people, log);
     deleted.push(...(await removeUnsupported(tx, named, log)));
     if (log.audit.length > 0) await tx.auditEntry.createMany({ data: log.audit });
     return deleted;

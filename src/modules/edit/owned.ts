@@ -144,8 +144,13 @@ export async function deleteRows(tx: Tx, log: ChangeLog, section: Section, where
   const model = ownedRecords[section].model(tx);
   const rows = await model.findMany({ where, include: ownedRecords[section].include });
   if (rows.length === 0) return;
-  await model.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
+  const ids = rows.map((row) => row.id);
+  // Their figures go with them (the foreign key cascades): audited like the records.
+  const subject = ownedRecords[section].subject;
+  const figures = section === 'images' ? [] : await tx.figure.findMany({ where: { [subject]: { in: ids } } });
+  await model.deleteMany({ where: { id: { in: ids } } });
   for (const row of rows) log.record(section, 'DELETE', row.id, row, null);
+  for (const row of figures) log.record('figures', 'DELETE', row.id, row, null);
 }
 
 /**

@@ -10,6 +10,12 @@ export class EventParticipantInput {
 
   @Field(() => ParticipationRole, { defaultValue: ParticipationRole.PARTICIPANT, description: 'How it took part.' })
   role!: ParticipationRole;
+
+  @Field(() => DateScalar, { nullable: true, description: "The first day the delegation was there, when the article says so (a quote tagged `attendance` states it); omitted keeps the stored one, null clears it." })
+  attendedFrom?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The last day the delegation was there, like `attendedFrom`.' })
+  attendedTo?: string | null;
 }
 
 @InputType({ description: 'The fields of an event an edit sets; in an update, an omitted field keeps its value and null clears it.' })

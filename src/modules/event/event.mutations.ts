@@ -24,10 +24,13 @@ async function applyFields(edit: RecordEdit, event: DocEvent, input: EventFields
   if (input.endDate !== undefined) event.endDate = input.endDate;
   await edit.setPlace(event, input);
   if (input.participants != null) {
+    // A participant's attendance left out keeps what is stored for that delegation; null clears it.
+    const stored = new Map(event.participants.map((p) => [p.delegationKey, p]));
     event.participants = [];
     for (const [i, p] of input.participants.entries()) {
       const delegationKey = await edit.ownedKeyOf('delegations', p.delegationId, ['input', 'participants', String(i), 'delegationId']);
-      event.participants.push({ delegationKey, role: p.role });
+      const before = stored.get(delegationKey);
+      event.participants.push({ delegationKey, role: p.role, attendedFrom: p.attendedFrom === undefined ? before?.attendedFrom : p.attendedFrom, attendedTo: p.attendedTo === undefined ? before?.attendedTo : p.attendedTo });
     }
   }
   if (input.organizerIds != null) {

@@ -24,7 +24,7 @@ export const figureParameterRules: ParameterRules<Prisma.FigureWhereInput> = {
   where: async (db, { unit, ...filter }, path) => {
     if (unit != null && unitKey(unit) === '') throw badUserInput('unit needs a letter, a digit or a currency sign', [...path, 'unit']);
     const scope = await statsScope(db, filter as StatsFilter, path);
-    return { ...(unit != null && { unitKey: unitKey(unit) }), OR: [{ delegation: scope.delegations }, { event: scope.events }, { agreement: scope.agreements }] };
+    return { ...(unit != null && { unitKey: unitKey(unit) }), ...scope.figures };
   },
 };
 

@@ -1,7 +1,9 @@
 import { dateBounds } from '../../shared/dates.js';
-import { statesNumber } from '../../shared/numbers.js';
+import { foldName, personKeyOrBlank } from '../../shared/names.js';
+import { numbersIn } from '../../shared/numbers.js';
 import { unitMentioned } from '../../shared/units.js';
 import type { ArticleDocument, EvidenceInput } from './document.js';
+import { dateMentions } from './quote-content.js';
 import type { Path, RecordCheck } from './record-check.js';
 
 // The rules of what version 2 added: people and their titles, the people and counterparts of delegations,
@@ -12,12 +14,29 @@ type Quoted = { evidence: EvidenceInput[] };
 
 const quotesOf = (record: Quoted, fact: string) => record.evidence.filter((item) => (item.facts as string[]).includes(fact)).map((item) => item.quote);
 
-/** Text a quote of the fact must contain, ignoring case (a name, a title). */
+/** Whether `value` occurs in `quote` as whole words, case and accents aside: a hyphen joins words ("Vice-Mayor" is not "Mayor"). */
+function wholeIn(quote: string, value: string): boolean {
+  const [q, v] = [foldName(quote), foldName(value).trim()];
+  if (v === '') return false;
+  const joined = /[\p{L}\p{N}\p{M}-]/u;
+  for (let at = q.indexOf(v); at >= 0; at = q.indexOf(v, at + 1)) {
+    if (!joined.test(q[at - 1] ?? ' ') && !joined.test(q[at + v.length] ?? ' ')) return true;
+  }
+  return false;
+}
+
+/** Words a quote of the fact must contain, whole, ignoring case and accents (a name, a title: "Mayor" is not in "Vice-Mayor"). */
 function contained(check: RecordCheck, path: Path, record: Quoted, fact: string, value: string, what: string) {
   const quotes = quotesOf(record, fact);
-  if (quotes.length > 0 && !quotes.some((quote) => quote.toLowerCase().includes(value.toLowerCase()))) {
+  if (quotes.length > 0 && !quotes.some((quote) => wholeIn(quote, value))) {
     check.report(path, 'NOT_QUOTED', `the ${what} ${JSON.stringify(value)} is not in any quote with "${fact}" in its facts`);
   }
+}
+
+/** Whether the quote states `value` as a quantity: not an ordinal ("10th"), not part of a date ("Oct 9", "2024-10-12"). */
+function statesQuantity(quote: string, value: number, articleDate: string | null): boolean {
+  const dates = dateMentions(quote, articleDate);
+  return numbersIn(quote).some((n) => !n.ordinal && Math.abs(n.value - value) <= Math.abs(value) * 1e-9 && !dates.some((d) => n.start < d.end && d.start < n.end));
 }
 
 /** References to people: each must exist, be listed once, and be named by a quote of the fact. */
@@ -87,7 +106,8 @@ export const checkPeopleRecords = {
     check.country([...path, 'countryCode'], person.countryCode);
     check.evidence(path, person);
     check.facts('person', path, person, { name: person.name, titles: person.titles });
-    contained(check, [...path, 'name'], person, 'name', person.name, 'name');
+    if (personKeyOrBlank(person.name) === '') check.report([...path, 'name'], 'INVALID_VALUE', "a person's name needs a letter or a digit");
+    else contained(check, [...path, 'name'], person, 'name', person.name, 'name');
     person.titles.forEach((title, j) => {
       const at = [...path, 'titles', j];
       contained(check, [...at, 'title'], person, 'titles', title.title, 'title');
@@ -112,8 +132,8 @@ export const checkPeopleRecords = {
     const numbers = quotesOf(figure, 'value');
     for (const field of ['value', 'upTo'] as const) {
       const value = figure[field];
-      if (value != null && numbers.length > 0 && !numbers.some((quote) => statesNumber(quote, value))) {
-        check.report([...path, field], 'FACT_NOT_IN_QUOTE', `no quote with "value" in its facts states the number ${value} (in digits or in words)`);
+      if (value != null && numbers.length > 0 && !numbers.some((quote) => statesQuantity(quote, value, check.scope.articleDate))) {
+        check.report([...path, field], 'FACT_NOT_IN_QUOTE', `no quote with "value" in its facts states the number ${value} (in digits or in words; a date or an ordinal is not a quantity)`);
       }
     }
     const units = quotesOf(figure, 'unit');

@@ -3,16 +3,7 @@ import { checkRecord, RecordCheck, type Scope } from './checks.js';
 import { articleDocumentSchema, type ArticleDocument } from './document.js';
 import { locate } from './places.js';
 import { countryNames } from '../../shared/countries.js';
-import { personKey, shortReferences } from '../../shared/names.js';
-
-/** A person's match key, or the name itself when it has no letter (the name check reports that). */
-const safePersonKey = (name: string) => {
-  try {
-    return personKey(name);
-  } catch {
-    return name;
-  }
-};
+import { personKeyOrBlank, shortReferences } from '../../shared/names.js';
 
 /** One problem in a document, at a path such as `events[2].evidence[0].quote`. */
 export interface DocumentIssue {
@@ -119,7 +110,7 @@ function checkDocument(doc: ArticleDocument): DocumentIssue[] {
   const agreements = keysOf('agreements', doc.agreements, (a) => a.key);
   const people = keysOf('people', doc.people, (p) => p.key);
   // Two entries that fold to one name in one country would be one person twice.
-  keysOf('people', doc.people, (p) => `${p.countryCode} ${safePersonKey(p.name)}`, 'name');
+  keysOf('people', doc.people, (p) => `${p.countryCode} ${personKeyOrBlank(p.name) || p.name}`, 'name');
   keysOf('figures', doc.figures, (f) => f.key);
   keysOf('images', doc.images, (i) => i.key);
   keysOf('images', doc.images, (i) => i.position, 'position');

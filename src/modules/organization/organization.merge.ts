@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
 import { takeWriteLock, type Tx } from '../../db/write-lock.js';
-import type { Organization } from '../../generated/prisma/client.js';
+import type { EventCounterpart, Organization } from '../../generated/prisma/client.js';
 import { requireRole } from '../../shared/auth.js';
 import type { UserErrorShape } from '../../shared/errors.js';
 import { idOf } from '../../shared/global-id.js';
@@ -29,17 +29,30 @@ interface Moved {
   /** Event counterparts and people's titles that named it (absent in merges made before they existed). */
   counterparts?: number[];
   titles?: number[];
+  /** Counterparts dropped as duplicates: the survivor was already that event's counterpart in that role. */
+  dropped?: EventCounterpart[];
 }
 
-/** Moves counterpart and title rows to `to`: the counterparts' events get a new version and an audit row, as for organizers. */
-async function moveSides(tx: Tx, log: ChangeLog, ids: { counterparts: number[]; titles: number[] }, from: number, to: number) {
-  const rows = await tx.eventCounterpart.findMany({ where: { id: { in: ids.counterparts }, organizationId: from }, select: { eventId: true } });
-  type Side = { organizationId: number | null };
+/**
+ * Moves counterpart and title rows to `to`: the counterparts' events get a new version and an audit row, as
+ * for organizers. A counterpart the event already has (`to` in the same role) is dropped, not doubled;
+ * returns the dropped rows, for an undo to bring back.
+ */
+async function moveSides(tx: Tx, log: ChangeLog, ids: { counterparts: number[]; titles: number[] }, from: number, to: number): Promise<EventCounterpart[]> {
+  const rows = await tx.eventCounterpart.findMany({ where: { id: { in: ids.counterparts }, organizationId: from } });
+  const taken = new Set((await tx.eventCounterpart.findMany({ where: { eventId: { in: rows.map((r) => r.eventId) }, organizationId: to } })).map((r) => `${r.eventId}:${r.role}`));
+  const dropped = rows.filter((r) => taken.has(`${r.eventId}:${r.role}`));
+  const gone = new Set(dropped.map((r) => `${r.eventId}:${r.position}`));
+  type Side = { organizationId: number | null; position: number };
   for (const e of await tx.event.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.eventId))] } }, include: ownedRecords.events.include })) {
-    await putCascaded(tx, log, 'events', e, {}, { counterparts: (links) => (links as Side[]).map((c) => (c.organizationId === from ? { ...c, organizationId: to } : c)) });
+    await putCascaded(tx, log, 'events', e, {}, {
+      counterparts: (links) => (links as Side[]).filter((c) => !gone.has(`${e.id}:${c.position}`)).map((c) => (c.organizationId === from ? { ...c, organizationId: to } : c)),
+    });
   }
+  await tx.eventCounterpart.deleteMany({ where: { id: { in: dropped.map((r) => r.id) } } });
   await tx.eventCounterpart.updateMany({ where: { id: { in: ids.counterparts }, organizationId: from }, data: { organizationId: to } });
   await tx.personTitle.updateMany({ where: { id: { in: ids.titles }, organizationId: from }, data: { organizationId: to } });
+  return dropped;
 }
 
 type OrganizerLink = { organizationId: number | null };
@@ -118,7 +131,7 @@ export async function mergeOrganizations(ctx: Context, input: { survivorId: stri
     await tx.claim.updateMany({ where: { id: { in: moved.claims.map((c) => c.id) } }, data: to });
     await tx.eventOrganizer.deleteMany({ where });
     await tx.eventOrganizer.createMany({ data: moved.organized.filter((eventId) => !both.has(eventId)).map((eventId) => ({ eventId, organizationId: survivorId })) });
-    await moveSides(tx, log, { counterparts: moved.counterparts!, titles: moved.titles! }, mergedId, survivorId);
+    moved.dropped = await moveSides(tx, log, { counterparts: moved.counterparts!, titles: moved.titles! }, mergedId, survivorId);
 
     await tx.organization.delete({ where: { id: mergedId } });
     log.record('organizations', 'DELETE', mergedId, merged, null);
@@ -180,6 +193,13 @@ export async function undoMerge(ctx: Context, input: { mergeId: string }) {
     if (lost.length > 0) await tx.claim.createMany({ data: lost.map(({ articleId, field, value, actor }) => ({ articleId, field, value, actor, organizationId: merge.mergedId })) });
     await tx.eventOrganizer.deleteMany({ where: { organizationId: merge.survivorId, eventId: { in: events.filter((id) => !shared.has(id)) } } });
     await tx.eventOrganizer.createMany({ data: events.map((eventId) => ({ eventId, organizationId: merge.mergedId })) });
+    // Dropped duplicates come back (as the survivor's, then moved back with the rest) where their event and place are free.
+    const free = [];
+    for (const side of moved.dropped ?? []) {
+      const [event, taken] = await Promise.all([tx.event.findUnique({ where: { id: side.eventId }, select: { id: true } }), tx.eventCounterpart.findUnique({ where: { eventId_position: { eventId: side.eventId, position: side.position } } })]);
+      if (event && !taken) free.push({ ...side, organizationId: merge.survivorId });
+    }
+    if (free.length > 0) await tx.eventCounterpart.createMany({ data: free });
     await moveSides(tx, log, { counterparts: moved.counterparts ?? [], titles: moved.titles ?? [] }, merge.survivorId, merge.mergedId);
     await touchArticles(tx, [merge.survivorId, merge.mergedId]);
     // The survivor first, so it lets go of the merged one's name before the merged one takes it back.

@@ -4,13 +4,14 @@ import { OrderDirection } from '../../shared/connection.js';
 import { badUserInput } from '../../shared/errors.js';
 import { countryCodeArg } from '../../shared/filters.js';
 import { idOf } from '../../shared/global-id.js';
-import { foldedWords } from '../../shared/names.js';
+import { personKeyOrBlank } from '../../shared/names.js';
 import { paginate } from '../../shared/paging.js';
 import type { PeopleArgs, PersonFilter } from './person.args.js';
 
 /** The people filter as a condition, checked before any I/O (errors at the filter's own fields). */
 export function personWhere(filter: PersonFilter | null | undefined): Prisma.PersonWhereInput {
-  const name = filter?.name == null ? null : foldedWords(filter.name).join(' ');
+  // Folded as people are matched (forms of address dropped): "Mr Li Wei" finds Li Wei.
+  const name = filter?.name == null ? null : personKeyOrBlank(filter.name);
   if (name === '') throw badUserInput('a name filter needs a letter or a digit', ['filter', 'name']);
   return {
     // matchKey is the folded name, so case and accents do not matter.

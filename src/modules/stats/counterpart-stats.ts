@@ -45,7 +45,7 @@ async function counterpartsInScope({ db }: Context, scope: StatsScope) {
 /** The figures of the records in scope, summed per unit key. */
 export async function figureTotals({ db }: Context, scope: StatsScope, unit: string | null | undefined): Promise<FigureTotal[]> {
   const rows = await db.figure.findMany({
-    where: { ...(unit != null && { unitKey: unitKey(unit) }), OR: [{ delegation: scope.delegations }, { event: scope.events }, { agreement: scope.agreements }] },
+    where: { ...(unit != null && { unitKey: unitKey(unit) }), ...scope.figures },
     select: { unitKey: true, value: true, qualifier: true },
   });
   const totals = new Map<string, FigureTotal>();
@@ -73,7 +73,7 @@ export class CounterpartStatsResolver {
     return countDistinct<OrganizationKind>(rows.map((r) => [r.eventId, r.organization?.kind ?? null])).map(({ key, count }) => ({ kind: key, count }));
   }
 
-  @FieldResolver(() => [FigureTotal], { description: 'Figures summed per unit (`Figure.unitKey`), of the delegations, events and agreements the filter selects; most figures first.' })
+  @FieldResolver(() => [FigureTotal], { description: 'Figures summed per unit (`Figure.unitKey`), of the delegations, events and agreements the filter selects (a figure counts with its record; a filter field that does not narrow a kind of record, such as `delegationId` for agreements, leaves that kind\'s figures out); most figures first.' })
   figureTotals(
     @Root() scope: StatsScope,
     @Ctx() ctx: Context,

@@ -22,6 +22,12 @@ export interface StatsScope {
    * read once per request, instead of a GROUP BY over the whole table.
    */
   stored: (() => Promise<StatCounts>) | null;
+  /**
+   * Figures: the condition on the records they are about. A figure counts only with a kind of record the
+   * filter narrows: under a delegation, an event kind or a city, no agreement's figure is that delegation's,
+   * kind's or city's, so none is summed (where the counts above would show every agreement).
+   */
+  figures: Prisma.FigureWhereInput;
 }
 
 /** The three lists a stats filter stands for, checked before any I/O (errors at the filter's own fields). */
@@ -41,12 +47,21 @@ export async function statsScope(db: Db, filter: StatsFilter | null | undefined,
   const delegations = await delegationWhere(db, criteria.delegations);
   const visitedCountry = criteria.events.countryCode !== undefined ? { country: { isoCode: criteria.events.countryCode } } : {};
   let counts: Promise<StatCounts> | undefined;
+  const events = await eventWhere(db, criteria.events);
+  const agreements = await agreementWhere(db, criteria.agreements);
+  const given = (field: keyof StatsFilter) => filter?.[field] != null;
+  const owners: Prisma.FigureWhereInput[] = [
+    ...(given('cityId') || given('eventKind') || given('agreementKind') ? [] : [{ delegation: delegations }]),
+    ...(given('agreementKind') ? [] : [{ event: events }]),
+    ...(given('delegationId') || given('eventKind') ? [] : [{ agreement: agreements }]),
+  ];
   return {
-    events: await eventWhere(db, criteria.events),
-    agreements: await agreementWhere(db, criteria.agreements),
+    events,
+    agreements,
     delegations,
     visits: { delegation: delegations, ...visitedCountry },
     stored: criteria.unfiltered ? () => (counts ??= readStatCounts(db)) : null,
+    figures: { OR: owners },
   };
 }
 
