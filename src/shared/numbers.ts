@@ -70,8 +70,7 @@ interface Match {
 function digitsAt(text: string, tokens: Token[], i: number): Match | undefined {
   const token = tokens[i]!;
   // Digits glued to letters on the left are part of a name: "B2B", "G20", "COVID-19", "Su-35".
-  const before = text.slice(Math.max(0, token.start - 4), token.start);
-  if (/[\p{L}\p{M}]-?$/u.test(before.slice(-2)) && !gluedCurrency.test(text.slice(Math.max(0, token.start - 5), token.start))) return undefined;
+  if (/[\p{L}\p{M}]-?$/u.test(text.slice(Math.max(0, token.start - 2), token.start)) && !gluedCurrency.test(text.slice(Math.max(0, token.start - 5), token.start))) return undefined;
   const value = Number(token.text.replaceAll(',', ''));
   const match: Match = { value, start: token.start, end: token.end, ordinal: false, next: i + 1 };
   if (text[token.end] === '%') return { ...match, end: token.end + 1 };

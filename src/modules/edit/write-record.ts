@@ -55,7 +55,7 @@ export async function writeRecord<Item>(edit: RecordEdit, target: RecordTarget<I
       await putClaims(tx, articleId, [{ articleId, cityId: added.id, field: 'name', value: JSON.stringify(added.item.name) }], log, { cityId: added.id });
     } else {
       const touched = await putClaims(tx, articleId, organizationClaims(articleId, added.id, added.item, ids.city(added.item.cityKey)), log, { organizationId: added.id });
-      await settleOrganizations(tx, touched, log);
+      await settleOrganizations(tx, touched.organizations, log);
     }
   }
   if (log.audit.length > 0) await tx.auditEntry.createMany({ data: log.audit });

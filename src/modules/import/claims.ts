@@ -35,14 +35,17 @@ export const claimSignature = (c: Omit<ClaimRow, 'articleId'>) => [c.countryId ?
 
 /**
  * Makes an article's claims equal to `desired`: stale ones deleted, new ones inserted, the rest left.
- * Returns the organizations whose claims changed, to settle.
+ * Returns the organizations and people whose claims changed, to settle.
  */
-export async function putClaims(tx: Tx, articleId: number, desired: ClaimRow[], log: ChangeLog, scope?: ClaimSubject): Promise<Set<number>> {
+export async function putClaims(tx: Tx, articleId: number, desired: ClaimRow[], log: ChangeLog, scope?: ClaimSubject): Promise<{ organizations: Set<number>; people: Set<number> }> {
   const current = await tx.claim.findMany({ where: { articleId, ...scope } });
   const wanted = new Map(desired.map((c) => [claimSignature(c), c]));
   const stale = current.filter((row) => !wanted.delete(claimSignature(row)));
-  const touched = new Set<number>();
-  for (const c of [...stale, ...wanted.values()]) if (c.organizationId != null) touched.add(c.organizationId);
+  const touched = { organizations: new Set<number>(), people: new Set<number>() };
+  for (const c of [...stale, ...wanted.values()]) {
+    if (c.organizationId != null) touched.organizations.add(c.organizationId);
+    if (c.personId != null) touched.people.add(c.personId);
+  }
   if (stale.length > 0) {
     await tx.claim.deleteMany({ where: { id: { in: stale.map((row) => row.id) } } });
     log.count('claims', 'deleted', stale.length);

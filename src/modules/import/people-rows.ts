@@ -1,7 +1,8 @@
 import type { Tx } from '../../db/write-lock.js';
 import type { CounterpartRole, MemberRole } from '../../generated/prisma/enums.js';
 import { unitKey } from '../../shared/units.js';
-import type { LinkSet, OwnedItem, OwnedModel, OwnedRecords } from './rows.js';
+import { linkSet } from './link-set.js';
+import type { OwnedItem, OwnedModel, OwnedRecords } from './rows.js';
 
 // The rows of what version 2 added: the people of delegations, events and agreements, the other side of
 // an event, and figures. Declared like the link sets of rows.ts, which puts them in each record's list.
@@ -10,12 +11,6 @@ type Member = { personId: number; role: MemberRole };
 type Attendee = { personId: number };
 type Counterpart = { position: number; organizationId: number | null; personId: number | null; role: CounterpartRole };
 type Signatory = { personId: number };
-
-/** A link set with its link type checked, stored beside sets of other link types. */
-function linkSet<Item, L>(set: LinkSet<Item, L>): LinkSet<Item> {
-  // One array holds the sets of a record (participations, counterparts); each set's functions agree on L.
-  return set as unknown as LinkSet<Item>;
-}
 
 export const memberLinks = linkSet<OwnedItem<'delegations'>, Member>({
   entity: 'delegationMembers',

@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/write-lock.js';
 import { foldedWords, personKey } from '../../shared/names.js';
 import { writes, type ChangeLog } from './changes.js';
-import type { ClaimRow } from './claims.js';
+import { earliestFirst, type ClaimRow } from './claims.js';
 import type { ArticleDocument } from './document.js';
 
 // People are shared by articles like organizations: one person per folded name (forms of address dropped)
@@ -75,7 +75,7 @@ export function titlesOf(person: ArticleDocument['people'][number], personId: nu
 export async function settlePeople(tx: Tx, ids: Iterable<number>, log: ChangeLog) {
   const list = [...ids];
   if (list.length === 0) return;
-  const claims = await tx.claim.findMany({ where: { personId: { in: list }, field: 'name' }, orderBy: [{ articleId: 'asc' }, { id: 'asc' }] });
+  const claims = await tx.claim.findMany({ where: { personId: { in: list }, field: 'name' }, orderBy: earliestFirst });
   for (const row of await tx.person.findMany({ where: { id: { in: list } } })) {
     const first = claims.find((c) => c.personId === row.id);
     if (first) await log.put('people', row, { name: JSON.parse(first.value) as string }, writes(tx.person));

@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/write-lock.js';
 import type { AgreementPartyRole, ParticipationRole } from '../../generated/prisma/enums.js';
 import type { ArticleDocument, EvidenceInput } from './document.js';
+import { linkSet } from './link-set.js';
 import { counterpartLinks, eventPeopleLinks, figures, memberLinks, signatoryLinks } from './people-rows.js';
 
 // How a document's own records (delegations, events, agreements, images) become rows and link rows: one
@@ -93,12 +94,6 @@ function owned(delegate: unknown): OwnedModel {
 /** A placed record's country: the one it names, else its city's (the validator checks they agree). */
 const placeCountry = (ids: Ids, record: { countryCode?: string | null; cityKey?: string | null }) =>
   record.countryCode != null ? ids.country(record.countryCode) : ids.cityCountry(record.cityKey);
-
-/** A link set with its link type checked, stored beside sets of other link types. */
-function linkSet<Item, L>(set: LinkSet<Item, L>): LinkSet<Item> {
-  // One array holds the sets of a record (participations, organizers); each set's functions agree on L.
-  return set as unknown as LinkSet<Item>;
-}
 
 type Visit = { countryId: number; position: number };
 type Participation = { delegationId: number; role: ParticipationRole; attendedFrom: string | null; attendedTo: string | null };

@@ -195,8 +195,8 @@ class DocumentWriter {
     }
     this.formerlyNamed = await claimedBy(tx, this.articleId);
     const touched = await putClaims(tx, this.articleId, claims, log);
-    await settleOrganizations(tx, touched, log);
-    await settlePeople(tx, this.ids.person.values(), log);
+    await settleOrganizations(tx, touched.organizations, log);
+    await settlePeople(tx, touched.people, log);
     await putTitles(tx, this.articleId, doc.people.flatMap((p) => titlesOf(p, this.ids.person.get(p.key)!, this.resolve.organization)), log);
     const mine = [...new Set(doc.organizations.map((org) => this.ids.organization.get(org.key)!))];
     const stored = await tx.claim.findMany({ where: { organizationId: { in: mine } }, orderBy: earliestFirst });

@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { OrganizationKind } from '../../generated/prisma/enums.js';
 import { FigureTotal } from '../figure/figure.type.js';
 import type { Bucket } from './stat-counts.js';
-import type { StatsScope } from './stats.service.js';
+import { largestFirst, type StatsScope } from './stats.service.js';
 import { CountryCount, Stats } from './stats.type.js';
 import { unitKey } from '../../shared/units.js';
 
@@ -19,9 +19,6 @@ export class OrganizationKindCount {
   count!: number;
 }
 
-/** Largest first, ties by key. */
-const largestFirst = <K extends string | number>(counts: Map<K, number>): Bucket<K>[] =>
-  [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
 /** The distinct (event, value) pairs of the events in scope, counted by value. */
 function countDistinct<K extends string | number>(pairs: [number, K | null][]): Bucket<K>[] {
@@ -32,7 +29,7 @@ function countDistinct<K extends string | number>(pairs: [number, K | null][]): 
     seen.add(`${eventId}:${value}`);
     counts.set(value, (counts.get(value) ?? 0) + 1);
   }
-  return largestFirst(counts);
+  return largestFirst([...counts].map(([key, count]) => ({ key, count })));
 }
 
 async function counterpartsInScope({ db }: Context, scope: StatsScope) {

@@ -66,7 +66,7 @@ export async function statsScope(db: Db, filter: StatsFilter | null | undefined,
 }
 
 /** Largest first, ties by key; the unknown (null) bucket last. */
-function largestFirst<K extends string | number>(buckets: Bucket<K>[]): Bucket<K>[] {
+export function largestFirst<K extends string | number>(buckets: Bucket<K>[]): Bucket<K>[] {
   return buckets.sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
 }
 
