@@ -90,6 +90,11 @@ export function createLoaders(db: Db) {
       personId: evidenceBy('personId'),
       figureId: evidenceBy('figureId'),
     } satisfies Record<EvidenceSubject, unknown>,
+    /** Every quote of an article, in the order of the text. */
+    articleEvidence: groupedBy(
+      (ids: number[]) => db.evidence.findMany({ where: { articleId: { in: ids } }, orderBy: [{ start: 'asc' }, { end: 'desc' }, { id: 'asc' }] }),
+      (row: Evidence) => row.articleId,
+    ),
     claims: {
       countryId: claimsBy('countryId'),
       cityId: claimsBy('cityId'),

@@ -13,6 +13,19 @@ afterAll(() => server.close());
 const evidenceFields = 'evidence { quote start end facts article { slug } } articles { slug }';
 
 describe('the seed article through the API', () => {
+  test('every quote of the article, in the order of the text, each with the record it supports', async () => {
+    const { article } = await server.query(`{ article(slug: "liaocheng-delegation-visits-central-asia") { body evidence { quote start end facts record { __typename id ... on Delegation { name } ... on City { name } } } } }`);
+    const seed = seedDocuments()[0]!.document as Record<string, any>;
+    const sections = ['countries', 'cities', 'organizations', 'people', 'delegations', 'events', 'agreements', 'images', 'figures'];
+    expect(article.evidence).toHaveLength(sections.reduce((n, s) => n + (seed[s] ?? []).reduce((m: number, r: any) => m + r.evidence.length, 0), 0));
+    const starts = article.evidence.map((e: any) => e.start);
+    expect(starts).toEqual([...starts].sort((a: number, b: number) => a - b));
+    for (const e of article.evidence) expect(article.body.slice(e.start, e.end)).toBe(e.quote);
+    expect(article.evidence.find((e: any) => e.quote === 'Samarkand, Uzbekistan')).toMatchObject({ facts: ['country', 'name'], record: { __typename: 'City', name: 'Samarkand' } });
+    expect(article.evidence.filter((e: any) => e.record.__typename === 'Delegation' && e.record.name === 'Liaocheng delegation')).toHaveLength(2);
+    expect(new Set(article.evidence.map((e: any) => e.record.__typename))).toEqual(new Set(['Country', 'City', 'Organization', 'Delegation', 'Event', 'Agreement', 'Image', 'Figure']));
+  });
+
   test('the article itself', async () => {
     const { article } = await server.query(`{ article(slug: "liaocheng-delegation-visits-central-asia") { title updatedOn language source url body } }`);
     expect(article).toMatchObject({ title: 'Liaocheng delegation visits Central Asia', updatedOn: '2023-09-15', language: 'en', source: null, url: null });

@@ -4,6 +4,7 @@ import type { Article as ArticleRow } from '../../generated/prisma/client.js';
 import { toGlobalId } from '../../shared/global-id.js';
 import { ArticlesArgs } from './article.args.js';
 import { findArticle, listArticles } from './article.service.js';
+import { Evidence } from '../evidence/evidence.type.js';
 import { Article, ArticleConnection } from './article.type.js';
 
 @Resolver(() => Article)
@@ -25,5 +26,12 @@ export class ArticleResolver {
   @FieldResolver(() => ID, { description: 'Opaque global ID: stable, unique across all types. Do not parse it.' })
   id(@Root() row: ArticleRow): string {
     return toGlobalId('Article', row.id);
+  }
+
+  @FieldResolver(() => [Evidence], {
+    description: 'Every quote of the article, in the order of the text (by start, longer first), each with the record it supports: where each fact came from.',
+  })
+  evidence(@Root() row: ArticleRow, @Ctx() { loaders }: Context) {
+    return loaders.articleEvidence.load(row.id);
   }
 }
