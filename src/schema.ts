@@ -20,6 +20,7 @@ import { EvidenceResolver } from './modules/evidence/evidence.resolver.js';
 import { ImageMutationResolver } from './modules/image/image.mutations.js';
 import { ImageResolver } from './modules/image/image.resolver.js';
 import { IngestResolver } from './modules/import/import.resolver.js';
+import { DraftResolver } from './modules/draft/draft.resolver.js';
 import { NodeResolver } from './modules/node/node.resolver.js';
 import { OrganizationMutationResolver } from './modules/organization/organization.mutations.js';
 import { OrganizationResolver } from './modules/organization/organization.resolver.js';
@@ -67,6 +68,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       EvidenceResolver,
       SearchResolver,
       IngestResolver,
+      DraftResolver,
       AuditResolver,
       StatsResolver,
       CountryCountResolver,

@@ -97,11 +97,13 @@ export class Gazetteer {
   private readonly byId: Database.Statement<[number], PlaceRow>;
   private readonly byName: Database.Statement<[string, string], PlaceRow>;
   private readonly byNameAnywhere: Database.Statement<[string], PlaceRow>;
+  private readonly everyNamed: Database.Statement<[string], PlaceRow>;
 
   constructor(private readonly db: Database.Database) {
     this.byId = db.prepare('SELECT * FROM place WHERE id = ?');
     this.byName = db.prepare('SELECT p.* FROM name n JOIN place p ON p.id = n.place WHERE n.country = ? AND n.folded = ? ORDER BY p.population DESC, p.id');
     this.byNameAnywhere = db.prepare('SELECT p.* FROM name n JOIN place p ON p.id = n.place WHERE n.folded = ? ORDER BY p.population DESC, p.id LIMIT 5');
+    this.everyNamed = db.prepare('SELECT DISTINCT p.* FROM name n JOIN place p ON p.id = n.place WHERE n.folded = ? ORDER BY p.population DESC, p.id LIMIT 50');
   }
 
   place(geonameId: number): Place | null {
@@ -117,6 +119,11 @@ export class Gazetteer {
     const [first, ...others] = candidates;
     if (others.every((other) => first!.population >= DOMINANCE * Math.max(other.population, 1))) return { kind: 'FOUND', place: first! };
     return { kind: 'AMBIGUOUS', candidates };
+  }
+
+  /** The places of any country that carry a name (the 50 most populous), largest first: for finding places in free text. */
+  named(mention: string): Place[] {
+    return this.everyNamed.all(foldName(mention)).map(toPlace);
   }
 
   close() {

@@ -1,0 +1,206 @@
+import type { EventKind } from '../../generated/prisma/enums.js';
+import { foldName } from '../../shared/names.js';
+import type { DelegationRef } from './delegations.js';
+import type { EntityIndex } from './entities.js';
+import type { Reading } from './reading.js';
+import type { Scene } from './scene.js';
+import { overlaps, within, type Sentence, type Span } from './text.js';
+import { cite, uniqueKey, type DraftEvent, type DraftNote, type DraftRecords } from './workspace.js';
+
+// Events: a verb of taking part (attended, held, hosted, displayed at, met with, ...) and an event noun
+// (conference, exhibition, fair, forum, meeting, ceremony, promotion, talks, ...). A definite name the article
+// writes with a capital or in quotes ("the Anuga food fair") is quoted; any other is made from the noun and
+// the city. "The fair" alone refers back to the last fair, and makes no new event.
+
+export interface EventRef {
+  span: Span;
+  key: string;
+}
+
+const nouns: [RegExp, EventKind | null][] = [
+  [/^(?:conference|forum|symposium|summit|seminar|dialogue|congress)$/, 'CONFERENCE'],
+  [/^(?:exhibition|expo|exposition|fair|show|trade show)$/, 'EXHIBITION'],
+  [/^(?:promotion|roadshow|matchmaking)$/, 'BUSINESS_PROMOTION'],
+  [/^(?:meeting|reception|banquet|symposia)$/, 'MEETING'],
+  [/^talks$/, 'TALKS'],
+  [/^(?:festival|gala)$/, 'CULTURAL_EXCHANGE'],
+  [/^ceremony$/, null],
+  [/^events?$/, null],
+];
+const nounPattern = /\b(?:conference|forum|symposium|summit|seminar|dialogue|congress|exhibition|expo|exposition|fair|trade show|promotion|roadshow|matchmaking|meeting|reception|banquet|talks|festival|gala|ceremony|events?)\b/giu;
+
+// Lower-case words an event's name is built of: "company cooperation and exchange meeting", "food fair".
+const nameWords = new Set(['cooperation', 'exchange', 'exchanges', 'and', 'business', 'promotional', 'promotion', 'trade', 'investment', 'economic', 'cultural', 'culture', 'food', 'company', 'companies', 'enterprise', 'industry', 'industrial', 'products', 'product', 'import', 'export', 'international', 'annual', 'signing', 'friendship', 'youth', 'tourism', 'networking', 'art', 'arts', 'agricultural', 'investment', 'launch', 'opening', 'b2b', 'matchmaking', 'project', 'projects', 'economic', 'commerce', 'commercial', 'bilateral', 'joint', 'welcome', 'working', 'roundtable', 'round-table', 'press', 'summit', 'high-level', 'business-to-business', 'city', 'sister-city', 'china', 'of', 'the']);
+const trigger = /\b(?:attend(?:ed|ing|s)?|held|hold(?:s|ing)?|host(?:ed|ing|s)?|co-hosted|visit(?:ed|ing)?|participated\s+in|took\s+part\s+in|taking\s+part\s+in|join(?:ed|ing)?|organi[sz]ed|open(?:ed|ing)|launch(?:ed|ing)|display(?:ed|ing)?|exhibit(?:ed|ing)|showcased|presented|staged|inaugurated|had|during|at)\b/iu;
+const passive = /^(?:[^,.;]{0,30}?\s)?(?:was|were|is|are|will\s+be)\s+(?:held|hosted|opened|organi[sz]ed|staged|launched|attended|co-hosted)\b/iu;
+const exhibiting = /\b(?:display(?:ed|s)?|exhibit(?:ed|s|ors?)?|showcased|on\s+show|on\s+display)\b/iu;
+
+interface Phrase extends Span {
+  noun: string;
+  /** The name's words (no determiner), as written. */
+  words: string;
+  definite: boolean;
+  /** Begins with a capital or a quoted name: a name the article gives the event. */
+  proper: boolean;
+}
+
+function phraseAt(body: string, sentence: Sentence, nounStart: number, noun: string): Phrase {
+  let start = nounStart;
+  const text = body.slice(sentence.start, nounStart);
+  // A quoted name right before: "Friendly Shandong, Good Shandong Products" exhibition.
+  const quoted = /["“][^"”]+["”]\s+$/u.exec(text);
+  if (quoted) start = sentence.start + quoted.index;
+  else {
+    const words = [...text.matchAll(/[\p{L}\p{N}()'’–-]+/gu)].map((m) => ({ text: m[0], start: sentence.start + m.index }));
+    for (let i = words.length - 1; i >= 0; i--) {
+      const w = words[i]!;
+      if (!/^\s+$/.test(body.slice(w.start + w.text.length, start)) && start !== w.start + w.text.length) break;
+      if (!(/^[\p{Lu}(]/u.test(w.text) || nameWords.has(w.text.toLowerCase())) || /^(?:the|of)$/i.test(w.text)) break;
+      start = w.start;
+    }
+    // A name does not start with "and" or end up as a lone capitalised sentence opener.
+    while (/^(?:and|of)\s/i.test(body.slice(start, nounStart))) start = body.indexOf(' ', start) + 1;
+  }
+  const determiner = /\b(the|a|an)\s+$/i.exec(body.slice(Math.max(sentence.start, start - 5), start));
+  const words = body.slice(start, nounStart + noun.length);
+  const first = words.split(/\s+/)[0]!;
+  const opener = start === sentence.start && !quoted;
+  return {
+    start: determiner ? start - determiner[0].length : start,
+    end: nounStart + noun.length,
+    noun: noun.toLowerCase(),
+    words,
+    definite: determiner?.[1]!.toLowerCase() === 'the',
+    proper: quoted !== null || (/^[\p{Lu}]/u.test(first) && !opener && words !== noun),
+  };
+}
+
+function kindOf(phrase: Phrase, after: string): EventKind {
+  const all = `${phrase.words} ${after}`.toLowerCase();
+  const byNoun = nouns.find(([pattern]) => pattern.test(phrase.noun))?.[1];
+  if (phrase.noun === 'ceremony') return /sign/.test(all) ? 'SIGNING_CEREMONY' : 'OTHER';
+  if (byNoun === 'MEETING' && /promot/.test(phrase.words.toLowerCase())) return 'BUSINESS_PROMOTION';
+  if (byNoun) return byNoun;
+  if (/promot/.test(all)) return 'BUSINESS_PROMOTION';
+  if (/cultur/.test(all)) return 'CULTURAL_EXCHANGE';
+  if (/cooperat/.test(all)) return 'COOPERATION_EVENT';
+  return 'OTHER';
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function eventRecords(reading: Reading, index: EntityIndex, records: DraftRecords, scenes: Map<Sentence, Scene>, delegations: DelegationRef[], notes: DraftNote[]): EventRef[] {
+  const { body } = reading;
+  const refs: EventRef[] = [];
+  const add = (phrase: { start: number; end: number }, sentence: Sentence, make: () => Omit<DraftEvent, 'key' | 'evidence' | 'participants' | 'organizerKeys' | 'peopleKeys' | 'counterparts'>, facts: string[]) => {
+    const scene = scenes.get(sentence)!;
+    const fields = make();
+    const city = scene.city ? index.cityKeyAt.get(scene.city) ?? null : null;
+    const same = records.events.find((e) => (fields.nameIsQuoted && e.nameIsQuoted && foldName(e.name) === foldName(fields.name)) || (e.kind === fields.kind && e.cityKey === city && e.evidence.some((q) => overlaps(q, sentence))));
+    const event: DraftEvent = same ?? { key: uniqueKey(fields.name, records.events), ...fields, cityKey: city, countryCode: scene.countryCode, participants: [], organizerKeys: [], peopleKeys: [], counterparts: [], evidence: [] };
+    if (!same) records.events.push(event);
+    const date = nearestDate(scene, phrase);
+    if (date && !event.startDate) {
+      event.startDate = date.from;
+      event.endDate = date.to;
+      if (date.inferred) notes.push({ section: 'events', key: event.key, ...date, message: `"${date.text}" gives no year; the draft took it from the article's date (${reading.referenceDate})` });
+    }
+    const carried = scene.city !== null && !within(scene.city, sentence);
+    cite(event, sentence, [...facts, 'kind', ...(fields.nameIsQuoted ? ['name'] : []), ...(date ? ['startDate', ...(date.to ? ['endDate'] : [])] : []), ...(!carried && event.cityKey ? ['city'] : []), ...(!carried && event.countryCode ? ['country'] : [])]);
+    if (carried) cite(event, scene.placeQuote, ['city', 'country']);
+    participation(reading, event, sentence, phrase, delegations);
+    counterparts(reading, index, event, sentence, phrase);
+    refs.push({ span: phrase, key: event.key });
+    return event;
+  };
+
+  for (const sentence of reading.sentences) {
+    if (reading.header.has(sentence) || !scenes.has(sentence)) continue;
+    for (const m of sentence.text.matchAll(nounPattern)) {
+      const nounStart = sentence.start + m.index;
+      // "investment promotion meeting": the last noun names the event.
+      if (/^\s+(?:conference|forum|symposium|summit|seminar|exhibition|expo|fair|promotion|meeting|talks|festival|ceremony|events?)\b/iu.test(sentence.text.slice(m.index + m[0].length))) continue;
+      if (index.organizationAt.some((o) => overlaps(o.span, { start: nounStart, end: nounStart + m[0].length }))) continue;
+      const phrase = phraseAt(body, sentence, nounStart, m[0]);
+      const before = body.slice(sentence.start, phrase.start);
+      const after = body.slice(phrase.end, sentence.end);
+      // "the fair" alone: the last event of that noun (or any event, for "the event").
+      if (phrase.definite && !phrase.proper && phrase.words.split(/\s+/).length <= 1) {
+        const earlier = [...records.events].reverse().find((e) => phrase.noun.startsWith('event') || e.name.toLowerCase().includes(phrase.noun));
+        if (earlier) refs.push({ span: phrase, key: earlier.key });
+        continue;
+      }
+      if (!trigger.test(before.split(/[;]/).at(-1)!) && !passive.test(after)) continue;
+      const clause = after.split(/[,;]/)[0]!;
+      add(phrase, sentence, () => {
+        const quotedName = phrase.proper && (phrase.definite || /^["“]/u.test(phrase.words));
+        const scene = scenes.get(sentence)!;
+        const cityName = scene.city?.text;
+        const name = quotedName ? phrase.words : `${capitalise(phrase.words)}${cityName && !phrase.words.includes(cityName) ? ` in ${cityName}` : ''}`;
+        return { name, nameIsQuoted: quotedName, kind: kindOf(phrase, clause), startDate: null, endDate: null, cityKey: null, countryCode: null };
+      }, participantsIn(reading, sentence, delegations).length > 0 ? ['delegations'] : []);
+    }
+    // "the delegation met with the mayor of Debrecen, Gábor Nagy": a meeting with whom it names.
+    for (const m of sentence.text.matchAll(/\bmet\s+(?:with\s+)?/giu)) {
+      const from = sentence.start + m.index;
+      const rest = { start: from, end: sentence.end };
+      const person = index.personAt.find((p) => within(p.span, rest));
+      const org = index.organizationAt.find((o) => within(o.span, rest));
+      const whom = person ?? org;
+      if (!whom) continue;
+      const named = person ? records.people.find((p) => p.key === person.key)! : records.organizations.find((o) => o.key === org!.key)!;
+      const span = { start: from, end: whom.span.end };
+      add(span, sentence, () => ({ name: `Meeting with ${named.name}`, nameIsQuoted: false, kind: 'MEETING', startDate: null, endDate: null, cityKey: null, countryCode: null }), participantsIn(reading, sentence, delegations).length > 0 ? ['delegations'] : []);
+    }
+  }
+  return refs.sort((a, b) => a.span.start - b.span.start);
+}
+
+function nearestDate(scene: Scene, phrase: Span) {
+  const after = scene.dates.find((d) => d.start >= phrase.end);
+  return after ?? scene.dates.filter((d) => d.end <= phrase.start).at(-1) ?? null;
+}
+
+/** The delegations a sentence names, or their home cities when it names none ("Liaocheng hosted ..."). */
+function participantsIn(reading: Reading, sentence: Sentence, delegations: DelegationRef[]): DelegationRef[] {
+  const named = delegations.filter((r) => within(r.span, sentence));
+  const strong = named.filter((r) => !r.weak);
+  if (strong.length > 0) return strong;
+  // A home city counts as its delegation only as a subject or possessive: "Liaocheng hosted", "Liaocheng's works".
+  return named.filter((r) => /^(?:'s|’s|\s+(?:hosted|held|enterprises|companies|officials|exhibited|presented))/u.test(reading.body.slice(r.span.end, r.span.end + 14)));
+}
+
+function participation(reading: Reading, event: DraftEvent, sentence: Sentence, phrase: Span, delegations: DelegationRef[]) {
+  for (const ref of participantsIn(reading, sentence, delegations)) {
+    if (event.participants.some((p) => p.delegationKey === ref.key)) continue;
+    const between = reading.body.slice(ref.span.end, phrase.start);
+    const role = /^\s*(?:hosted|held|organi[sz]ed)\b/iu.test(between) ? 'HOST' : exhibiting.test(reading.body.slice(sentence.start, sentence.end)) ? 'EXHIBITOR' : 'PARTICIPANT';
+    event.participants.push({ delegationKey: ref.key, role });
+  }
+}
+
+function counterparts(reading: Reading, index: EntityIndex, event: DraftEvent, sentence: Sentence, phrase: Span) {
+  const rest = reading.body.slice(phrase.start, sentence.end);
+  for (const [pattern, role] of [[/\b(?:hosted|co-hosted)\s+by\s+/iu, 'HOST'], [/\bmet\s+(?:with\s+)?/iu, 'COUNTERPART'], [/\b(?:talks|exchanges)\s+with\s+/iu, 'COUNTERPART']] as const) {
+    const m = pattern.exec(rest);
+    if (!m) continue;
+    const at = phrase.start + m.index + m[0].length;
+    const clause = { start: at, end: Math.min(sentence.end, at + 120) };
+    const org = index.organizationAt.find((o) => o.span.start >= clause.start && o.span.start <= clause.start + 4);
+    const person = index.personAt.find((p) => p.span.start >= clause.start && p.span.start <= clause.start + 40 && within(p.span, clause));
+    for (const side of [person ? { personKey: person.key } : null, org ? { organizationKey: org.key } : null]) {
+      if (!side || event.counterparts.some((c) => c.personKey === side.personKey && c.organizationKey === side.organizationKey)) continue;
+      event.counterparts.push({ organizationKey: null, personKey: null, ...side, role });
+      cite(event, sentence, ['counterparts']);
+    }
+  }
+  const organizer = /\b(?:organi[sz]ed|held)\s+by\s+/iu.exec(rest);
+  if (organizer) {
+    const at = phrase.start + organizer.index + organizer[0].length;
+    const org = index.organizationAt.find((o) => o.span.start >= at && o.span.start <= at + 4);
+    if (org && !event.organizerKeys.includes(org.key)) {
+      event.organizerKeys.push(org.key);
+      cite(event, sentence, ['organizers']);
+    }
+  }
+}

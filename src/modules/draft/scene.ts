@@ -1,0 +1,56 @@
+import type { CityMention } from './places.js';
+import { mentionsIn, type DateValue, type Reading } from './reading.js';
+import { overlaps, type Sentence, type Span } from './text.js';
+
+// Where and when a sentence happens, as the text ties it: a city it puts the action in ("In Astana, ...",
+// "held ... in Samarkand", "travelled to Budapest"), carried to the rest of a paragraph that opens with
+// "In <city>,", and the dates the sentence itself states. Nothing is carried further: an event's place and
+// date come from its own sentence or the paragraph's opening, never from an earlier paragraph.
+
+export interface Scene {
+  sentence: Sentence;
+  city: CityMention | null;
+  /** A country the action is put in without a city ("in Kazakhstan"), or the city's. */
+  countryCode: string | null;
+  /** The words that tie the place to the sentence: the sentence, or the paragraph up to it when carried. */
+  placeQuote: Span;
+  dates: DateValue[];
+}
+
+// The words before a city that put the action there.
+const locative = /(?:\b(?:in|at|to|visited|toured|reached|was|were|visiting|touring)|\bstops?\b[^,.;]{0,20}\b(?:was|were|in)|,)\s+(?:the\s+(?:city|capital)\s+of\s+)?$/iu;
+
+function sceneCity(reading: Reading, sentence: Sentence, taken: readonly Span[]): CityMention | null {
+  for (const city of mentionsIn(reading.cities, sentence)) {
+    if (taken.some((span) => overlaps(span, city))) continue;
+    const before = reading.body.slice(Math.max(sentence.start, city.start - 40), city.start);
+    const after = reading.body.slice(city.end, city.end + 12);
+    if (/^(?:'s|’s|-based|\s+(?:delegation|enterprises|companies|officials|city's|municipal))/u.test(after)) continue;
+    if (locative.test(before) && !/\bfrom\s+$/i.test(before)) return city;
+  }
+  return null;
+}
+
+export function scenesOf(reading: Reading, taken: readonly Span[]): Map<Sentence, Scene> {
+  const scenes = new Map<Sentence, Scene>();
+  let opening: Scene | null = null;
+  let paragraph = -1;
+  for (const sentence of reading.sentences) {
+    if (reading.header.has(sentence)) continue;
+    const first = sentence.paragraph !== paragraph;
+    if (first) [opening, paragraph] = [null, sentence.paragraph];
+    const dates = reading.dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end);
+    const city = sceneCity(reading, sentence, taken);
+    let scene: Scene;
+    if (city) scene = { sentence, city, countryCode: city.place.countryCode, placeQuote: sentence, dates };
+    else if (opening?.city) scene = { sentence, city: opening.city, countryCode: opening.countryCode, placeQuote: { start: opening.sentence.start, end: sentence.end }, dates };
+    else {
+      const country = mentionsIn(reading.countries, sentence).find((c) => /\bin\s+(?:the\s+)?$/i.test(reading.body.slice(Math.max(sentence.start, c.start - 8), c.start)));
+      scene = { sentence, city: null, countryCode: country?.code ?? null, placeQuote: sentence, dates };
+    }
+    // "In Astana, the capital of Kazakhstan, ..." sets the place of its whole paragraph.
+    if (first && city && /^In\s/.test(sentence.text) && reading.body.slice(sentence.start, city.start).trim() === 'In') opening = scene;
+    scenes.set(sentence, scene);
+  }
+  return scenes;
+}

@@ -1,0 +1,236 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { draftArticle } from '../src/modules/draft/draft.js';
+import { countryMentions } from '../src/modules/draft/places.js';
+import { organizationMentions } from '../src/modules/draft/organizations.js';
+import { personMentions } from '../src/modules/draft/people.js';
+import { readArticle } from '../src/modules/draft/reading.js';
+import { sentencesOf } from '../src/modules/draft/text.js';
+import { validateDocument } from '../src/modules/import/validate.js';
+import { sha256 } from '../src/shared/auth.js';
+import { projectRoot } from '../src/shared/paths.js';
+import { tradeFairArticle } from './fixtures/trade-fair-article.js';
+import { snapshot, startTestServer, type TestServer } from './helpers.js';
+
+// The drafting assistant: each rule on the sentences it was written for, the seed's draft imported through the
+// API and compared with the seed on its key facts, and the mutation's and the command's contract.
+
+const seed = JSON.parse(readFileSync(path.join(projectRoot, 'prisma', 'seed', 'liaocheng-delegation-visits-central-asia.json'), 'utf8'));
+const draftOf = (body: string, publishedOn: string | null = '2024-05-20') => draftArticle({ title: 'Test article', body, publishedOn }).document;
+
+describe('the reading rules', () => {
+  test('sentences end at a full stop, not after an abbreviation or an initial', () => {
+    const body = 'Shandong Sinoglory Health Food Co. signed a deal. Mr. Li met J. Smith on Sept. 6 in Astana. Then they left.';
+    expect(sentencesOf(body).map((s) => s.text)).toEqual(['Shandong Sinoglory Health Food Co. signed a deal.', 'Mr. Li met J. Smith on Sept. 6 in Astana.', 'Then they left.']);
+  });
+
+  test('countries by name and by adjective; "US" as a word is not taken', () => {
+    const found = countryMentions('Delegates from Kazakhstan and the Netherlands met US officials.').map((m) => m.code);
+    expect(found).toEqual(['KZ', 'NL']);
+    const reading = readArticle('Two Hungarian companies agreed.', null);
+    expect(reading.countries.map((c) => c.code)).toEqual(['HU']);
+  });
+
+  test('a city counts when its country is named or it is a capital, so "Central" and "Friendly" are not places', () => {
+    const reading = readArticle(seed.article.body, '2023-09-15');
+    const cities = [...new Set(reading.cities.map((c) => c.place.name))];
+    expect(cities.sort()).toEqual(['Astana', 'Bishkek', 'Liaocheng', 'Samarkand', 'Tashkent']);
+    // Kazakhstan is also a village of Kazakhstan: a country's name is never read as a city.
+    expect(reading.cities.some((c) => c.text === 'Kazakhstan')).toBe(false);
+  });
+
+  test('organizations by legal form, government and association patterns, not event names', () => {
+    const body = 'Liaocheng Xinhua Bearing Co signed with Rhein Spedition GmbH. The Shandong provincial government and the Almaty Chamber of Commerce attended the China (Shandong)-Uzbekistan Cooperation and Exchange Conference. JSC Kazakhstan Temir Zholy joined.';
+    expect(organizationMentions(body).map((o) => [o.name, o.kind])).toEqual([
+      ['Liaocheng Xinhua Bearing Co', 'COMPANY'],
+      ['Rhein Spedition GmbH', 'COMPANY'],
+      ['Shandong provincial government', 'GOVERNMENT'],
+      ['Almaty Chamber of Commerce', 'ASSOCIATION'],
+      ['JSC Kazakhstan Temir Zholy', 'COMPANY'],
+    ]);
+  });
+
+  test('people with a title before, after, or leading their name', () => {
+    const body = 'It was led by Vice-Mayor Wang Hong of Liaocheng. Zhang Min, director of the Liaocheng Bureau of Commerce, spoke. They met the mayor of Debrecen, Gábor Nagy.';
+    expect(personMentions(body, []).map((p) => [p.name, p.title])).toEqual([
+      ['Wang Hong', 'Vice-Mayor'],
+      ['Zhang Min', 'director of the Liaocheng Bureau of Commerce'],
+      ['Gábor Nagy', 'mayor of Debrecen'],
+    ]);
+  });
+
+  test('a date without its year takes the article\'s, and says so in a note', () => {
+    const { document, notes } = draftArticle({ title: 'T', body: 'A trade delegation from Almaty, Kazakhstan, visited Tashkent, Uzbekistan, from Sept 2 to 9.', publishedOn: '2023-09-15' });
+    expect(document.delegations[0]).toMatchObject({ startDate: '2023-09-02', endDate: '2023-09-09', countriesVisited: ['UZ'] });
+    expect(notes.some((n) => n.quote === 'Sept 2 to 9' && /no year/.test(n.message))).toBe(true);
+    // Without a date for the article, such a date cannot be given a year, and is left out.
+    expect(draftOf('A trade delegation from Almaty, Kazakhstan, visited Tashkent, Uzbekistan, from Sept 2 to 9.', null).delegations[0]?.startDate ?? null).toBeNull();
+  });
+});
+
+describe('the record rules', () => {
+  test('an event takes its place and date from its own sentence, or from a paragraph that opens "In <city>,"', () => {
+    const doc = draftOf('A delegation from Almaty, Kazakhstan, toured Uzbekistan.\n\nIn Tashkent, the capital of Uzbekistan, the delegation attended the Tashkent Textile Expo on May 14. The delegation also held a business forum.\n\nThe delegation attended a trade fair.');
+    const byName = Object.fromEntries(doc.events.map((e) => [e.name, e]));
+    expect(byName['Tashkent Textile Expo']).toMatchObject({ nameIsQuoted: true, kind: 'EXHIBITION', startDate: '2024-05-14', cityKey: 'tashkent', countryCode: 'UZ' });
+    expect(doc.events.find((e) => e.kind === 'CONFERENCE')).toMatchObject({ cityKey: 'tashkent', startDate: null });
+    // The third paragraph names no place: the fair is not put in Tashkent.
+    expect(doc.events.find((e) => /fair/i.test(e.name))).toMatchObject({ cityKey: null, countryCode: null });
+  });
+
+  test('"the fair" refers back to the fair, and makes no second event', () => {
+    const doc = draftOf('In Cologne, Germany, the delegation attended the Anuga food fair. More than 1,500 exhibitors took part in the fair.');
+    expect(doc.events).toHaveLength(1);
+    expect(doc.figures[0]).toMatchObject({ value: 1500, qualifier: 'MORE_THAN', unit: 'exhibitors', eventKey: doc.events[0]!.key });
+  });
+
+  test('agreements with named and unnamed parties; a counted plural is that many agreements', () => {
+    const doc = draftOf(seed.article.body, '2023-09-15');
+    const astana = doc.agreements.filter((a) => a.cityKey === 'astana');
+    expect(astana).toHaveLength(2);
+    expect(astana[0]!.parties).toEqual([
+      { organizationKey: null, description: 'a company from Liaocheng (unnamed)', role: 'VISITING_PARTY' },
+      { organizationKey: null, description: 'a local enterprise (unnamed)', role: 'LOCAL_PARTY' },
+    ]);
+    const framework = doc.agreements.find((a) => a.kind === 'LONG_TERM_COOPERATION_FRAMEWORK_AGREEMENT');
+    expect(framework).toMatchObject({ cityKey: 'tashkent', parties: [{ organizationKey: 'shandong-sinoglory-health-food-co', role: 'VISITING_PARTY' }, { organizationKey: null, role: 'LOCAL_PARTY' }] });
+  });
+
+  test('signatories, counterparts, members and figures of every kind, on the trade-fair article', () => {
+    const gold = tradeFairArticle();
+    const doc = draftArticle({ title: gold.article.title, body: gold.article.body, publishedOn: gold.article.updatedOn }).document;
+    const people = Object.fromEntries(doc.people.map((p) => [p.name, p.key]));
+    expect(doc.delegations[0]!.members).toEqual([{ personKey: people['Wang Hong'], role: 'LEADER' }, { personKey: people['Zhang Min'], role: 'MEMBER' }]);
+    expect(doc.agreements[0]).toMatchObject({ kind: 'CONTRACT', signedOn: '2024-10-08', cityKey: 'dusseldorf', signatoryKeys: [people['Wang Hong'], people['Klara Brandt']] });
+    expect(doc.events.find((e) => e.kind === 'MEETING')!.counterparts).toEqual([{ organizationKey: null, personKey: people['Gábor Nagy'], role: 'COUNTERPART' }]);
+    const figures = doc.figures.map((f) => [f.value, f.upTo ?? null, f.qualifier, f.unit]);
+    expect(figures).toEqual(expect.arrayContaining([
+      [60, null, 'EXACT', 'representatives'],
+      [1500, null, 'MORE_THAN', 'exhibitors'],
+      [3_000_000, null, 'APPROXIMATE', 'USD'],
+      [2_500_000, null, 'EXACT', 'euros'],
+      [20, 30, 'RANGE', 'exchanges'],
+    ]));
+    expect(doc.figures.find((f) => f.unit === 'euros')!.agreementKey).toBe(doc.agreements[0]!.key);
+  });
+
+  test('images from "[Photo ...]" and "Photo:" captions, with the event they show', () => {
+    const doc = draftOf('In Almaty, Kazakhstan, the delegation attended the Almaty Food Expo on May 3.\n\nPhoto: Visitors at the Almaty Food Expo on May 3.\n\nA stand of the delegation. [Photo provided to chinadaily.com.cn]');
+    expect(doc.images.map((i) => [i.caption, i.credit ?? null, i.takenOn ?? null])).toEqual([
+      ['Visitors at the Almaty Food Expo on May 3.', null, '2024-05-03'],
+      ['A stand of the delegation.', 'Photo provided to chinadaily.com.cn', null],
+    ]);
+    expect(doc.images[0]!.eventKey).toBe(doc.events[0]!.key);
+  });
+
+  test('every draft passes the import\'s validation, even of a text the rules read badly', () => {
+    for (const body of ['Nothing here.', 'The 2 delegations signed 3 agreements with 4 in Paris.', 'In Central, Friendly, the fair was held. The fair. The delegation. Signed with.', seed.article.body]) {
+      expect(() => validateDocument(draftOf(body))).not.toThrow();
+    }
+  });
+});
+
+describe('the seed, drafted', () => {
+  test('matches the hand-made seed on its key facts', () => {
+    const { document: doc } = draftArticle({ title: seed.article.title, body: seed.article.body, publishedOn: seed.article.updatedOn });
+    expect(doc.countries.map((c) => c.isoCode).sort()).toEqual(['CN', 'KG', 'KZ', 'UZ']);
+    expect(doc.cities.map((c) => c.key).sort()).toEqual(['astana', 'bishkek', 'liaocheng', 'samarkand', 'tashkent']);
+    const liaocheng = doc.delegations.find((d) => d.homeCityKey === 'liaocheng')!;
+    expect(liaocheng).toMatchObject({ name: 'Liaocheng delegation', startDate: '2023-09-02', endDate: '2023-09-09', countriesVisited: ['KZ', 'UZ', 'KG'] });
+    expect(doc.delegations.find((d) => d.key === liaocheng.parentKey)).toMatchObject({ organizationKey: 'shandong-provincial-government', startDate: null });
+    const events = doc.events.map((e) => [e.cityKey, e.kind, e.startDate ?? null]);
+    expect(events).toEqual(expect.arrayContaining([
+      ['samarkand', 'EXHIBITION', '2023-09-06'],
+      ['tashkent', 'EXHIBITION', '2023-09-05'],
+      ['tashkent', 'CONFERENCE', null],
+      ['tashkent', 'BUSINESS_PROMOTION', null],
+      ['astana', 'COOPERATION_EVENT', null],
+      ['bishkek', 'MEETING', null],
+    ]));
+    expect(doc.agreements.map((a) => a.cityKey).sort()).toEqual(['astana', 'astana', 'tashkent']);
+    expect(doc.images.map((i) => [i.credit, i.takenOn ?? null])).toEqual([['Photo provided to', '2023-09-06'], ['Photo provided to', '2023-09-05'], ['Photo provided to', null]]);
+    expect(doc.figures.map((f) => [f.value, f.unit])).toEqual([[3, 'countries'], [2, 'companies']]);
+    // Every quote is the body's text at its offsets.
+    for (const section of ['countries', 'cities', 'organizations', 'delegations', 'events', 'agreements', 'images', 'figures'] as const) {
+      for (const record of doc[section]) for (const q of record.evidence) expect(seed.article.body.slice(q.start!, q.end!)).toBe(q.quote);
+    }
+  });
+});
+
+const EDITOR = 'dg_editor-token-for-draft-tests';
+const DRAFT = `mutation Draft($input: ArticleDraftInput!) { articleDraft(input: $input) { document notes { section key message quote start end } userErrors { path message code } } }`;
+const IMPORT = `mutation Import($input: ArticleDocumentInput!) { articleImport(input: $input) { status article { slug } userErrors { path message code } } }`;
+
+describe('articleDraft', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ seed: false, apiKeys: [{ keyId: 'editor1', role: 'editor', sha256: sha256(EDITOR) }] });
+  });
+  afterAll(() => server.close());
+  const input = { title: seed.article.title, body: seed.article.body, publishedOn: seed.article.updatedOn, url: 'https://example.org/liaocheng' };
+
+  test('needs an editor key, and writes nothing', async () => {
+    const before = await snapshot(server.db);
+    const anonymous = await server.request(DRAFT, { input });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const wrong = await server.request(DRAFT, { input }, { token: 'dg_not-a-key' });
+    expect(wrong.status).toBe(401);
+    const drafted = await server.request<any>(DRAFT, { input }, { token: EDITOR });
+    expect(drafted.errors).toBeUndefined();
+    expect(drafted.data.articleDraft.document.events.length).toBeGreaterThan(5);
+    expect(await snapshot(server.db)).toEqual(before);
+  });
+
+  test('its document imports as it is, and reads back with its evidence', async () => {
+    const drafted = await server.request<any>(DRAFT, { input }, { token: EDITOR });
+    const { document, notes } = drafted.data.articleDraft;
+    expect(notes.every((n: any) => input.body.slice(n.start, n.end) === n.quote)).toBe(true);
+    const imported = await server.request<any>(IMPORT, { input: document }, { token: EDITOR });
+    expect(imported.data.articleImport).toMatchObject({ status: 'CREATED', article: { slug: 'liaocheng-delegation-visits-central-asia' }, userErrors: [] });
+    const read = await server.query<any>(`{ article(slug: "liaocheng-delegation-visits-central-asia") { evidence { quote record { __typename } } } delegations(first: 10) { edges { node { name startDate endDate } } } }`);
+    expect(read.delegations.edges.map((e: any) => e.node)).toContainEqual({ name: 'Liaocheng delegation', startDate: '2023-09-02', endDate: '2023-09-09' });
+    expect(read.article.evidence.some((e: any) => e.record.__typename === 'Agreement' && /Two companies from Liaocheng/.test(e.quote))).toBe(true);
+  });
+
+  test('bad input gets userErrors at its path and no document', async () => {
+    const bad = await server.request<any>(DRAFT, { input: { ...input, title: '  ', body: ' \n ', url: 'not a url' } }, { token: EDITOR });
+    expect(bad.errors).toBeUndefined();
+    expect(bad.data.articleDraft.document).toBeNull();
+    expect(bad.data.articleDraft.userErrors.map((e: any) => [e.path.join('.'), e.code])).toEqual([['input.title', 'INVALID_VALUE'], ['input.body', 'INVALID_VALUE'], ['input.url', 'INVALID_VALUE']]);
+    const date = await server.request<any>(DRAFT, { input: { ...input, publishedOn: '2023-02-30' } }, { token: EDITOR });
+    expect(date.status).toBe(400);
+    expect(date.errors?.[0]?.message).toMatch(/YYYY-MM-DD/);
+  });
+});
+
+describe('npm run draft', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'delegation-graph-draft-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts', 'draft.ts'), ...args], { cwd: projectRoot, encoding: 'utf8' });
+
+  test('drafts a text file to a document the import command accepts', () => {
+    const file = path.join(dir, 'article.txt');
+    writeFileSync(file, seed.article.body);
+    const out = path.join(dir, 'draft.json');
+    const drafted = run(file, '--published-on', '2023-09-15', '--out', out);
+    expect(drafted.status).toBe(0);
+    expect(drafted.stderr).toMatch(/drafted 4 countries, 5 cities/);
+    const document = JSON.parse(readFileSync(out, 'utf8'));
+    expect(document.article.title).toBe('Liaocheng delegation visits Central Asia');
+    const check = spawnSync(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts', 'import.ts'), '--check', out], { cwd: projectRoot, encoding: 'utf8' });
+    expect(check.stdout).toMatch(/valid/);
+    expect(check.status).toBe(0);
+  });
+
+  test('says what is wrong with its arguments', () => {
+    expect(run().status).toBe(2);
+    const missing = run(path.join(dir, 'nowhere.txt'));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/cannot read the article/);
+    expect(run(path.join(dir, 'nowhere.txt'), '--published-on', 'yesterday').stderr).toMatch(/YYYY-MM-DD/);
+  });
+});
