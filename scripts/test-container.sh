@@ -234,6 +234,9 @@ start "$tag-1"
 ready1_s=$ready_s
 logs_have "$tag-1" '"msg":"applied database migrations"' || fail "$tag-1 did not migrate the new volume"
 logs_have "$tag-1" '"status":"CREATED"' || fail "$tag-1 did not seed the new volume"
+# The review page is on with the explorer off (production's default); the service would not start without its bundled files.
+review=$(curl -s -o /dev/null -w '%{http_code} %{content_type}' "http://127.0.0.1:$port/review")
+[[ "$review" =~ ^200\ text/html ]] || fail "$tag-1: /review answered $review"
 stop "$tag-1"
 stop1_s=$stop_s
 

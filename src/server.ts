@@ -17,6 +17,7 @@ import { createRouter } from './http/router.js';
 import { defaultSettings, type ServerSettings } from './http/settings.js';
 import { EXPORT_PATH_PREFIX, handleExport } from './modules/export/export.handler.js';
 import { createExplorer } from './modules/explorer/explorer.js';
+import { createReviewPage } from './modules/review/review.js';
 import type { ApiKey } from './shared/auth.js';
 
 export { GRAPHQL_PATH } from './http/graphql-handler.js';
@@ -66,6 +67,7 @@ export async function createServer({ db, databaseFile, logger, apiKeys = [], set
       { path: '/', handle: (_req, res) => res.writeHead(302, { location: GRAPHQL_PATH }).end() },
       { path: EXPORT_PATH_PREFIX, prefix: true, name: 'export', handle: (req, res, url) => handleExport(db, req, res, url) },
       { name: 'explorer', claim: explorer.handle },
+      { name: 'review', claim: createReviewPage().handle },
       { path: GRAPHQL_PATH, name: 'graphql', handle: graphql },
     ],
     notFoundHint: `GraphQL is at ${GRAPHQL_PATH}`,

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -128,4 +129,18 @@ export function startProcess(env: Record<string, string>, uid?: number) {
   });
   listening.catch(() => {}); // awaited by the tests that expect it; others only watch the exit
   return { child, lines, exited, listening };
+}
+
+/** A raw GET of a URL exactly as written (fetch would normalize `..`): its status and body. */
+export function rawGetUrl(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }

@@ -1,4 +1,4 @@
-import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 
 /** A JSON response, for the routes beside GraphQL (health, exports, explorer assets). */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: OutgoingHttpHeaders = {}): void {
@@ -23,4 +23,30 @@ export class HttpError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * Sends a static asset whose URL changes with its bytes: cached for a year, revalidated by its etag (304 when
+ * the client has it), in the encoding chosen for the request. `bytes` is only asked for when it is sent.
+ */
+export async function sendImmutableAsset(
+  req: IncomingMessage,
+  res: ServerResponse,
+  asset: { etag: string; contentType: string; encoding: 'br' | 'gzip' | 'identity'; bytes: () => Buffer | Promise<Buffer> },
+): Promise<void> {
+  const headers = { 'cache-control': 'public, max-age=31536000, immutable', etag: asset.etag, vary: 'accept-encoding' };
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === asset.etag || tag.trim() === '*')) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  const bytes = await asset.bytes();
+  res.writeHead(200, {
+    ...headers,
+    'content-type': asset.contentType,
+    'content-length': String(bytes.length),
+    'x-content-type-options': 'nosniff',
+    ...(asset.encoding === 'identity' ? {} : { 'content-encoding': asset.encoding }),
+  });
+  res.end(req.method === 'HEAD' ? undefined : bytes);
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
-import { errorBody, sendJson } from '../../shared/http.js';
+import { errorBody, sendImmutableAsset, sendJson } from '../../shared/http.js';
 import { explorerSource, type ExplorerFile } from './explorer.files.js';
 import { START_SCRIPT } from './explorer.page.js';
 
@@ -121,27 +121,7 @@ export function createAssetServer() {
       }
 
       const encoding = chooseEncoding(req.headers['accept-encoding']);
-      const etag = `"${build}-${encoding}"`;
-      const headers: Record<string, string> = {
-        'cache-control': 'public, max-age=31536000, immutable',
-        etag,
-        vary: 'accept-encoding',
-      };
-      const ifNoneMatch = req.headers['if-none-match'];
-      if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')) {
-        res.writeHead(304, headers);
-        res.end();
-        return true;
-      }
-      const bytes = await body(asset, encoding);
-      res.writeHead(200, {
-        ...headers,
-        'content-type': asset.contentType,
-        'content-length': String(bytes.length),
-        'x-content-type-options': 'nosniff',
-        ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
-      });
-      res.end(req.method === 'HEAD' ? undefined : bytes);
+      await sendImmutableAsset(req, res, { etag: `"${build}-${encoding}"`, contentType: asset.contentType, encoding, bytes: () => body(asset, encoding) });
       return true;
     },
   };
