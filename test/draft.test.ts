@@ -115,6 +115,8 @@ describe('the record rules', () => {
       [20, 30, 'RANGE', 'exchanges'],
     ]));
     expect(doc.figures.find((f) => f.unit === 'euros')!.agreementKey).toBe(doc.agreements[0]!.key);
+    // "The Liaocheng enterprises exhibited there from Oct 5 to 7": the days at the fair, not the fair's.
+    expect(doc.events.find((e) => e.name === 'Anuga food fair')).toMatchObject({ startDate: '2024-10-05', endDate: '2024-10-09', participants: [{ role: 'EXHIBITOR', attendedFrom: '2024-10-05', attendedTo: '2024-10-07' }] });
   });
 
   test('images from "[Photo ...]" and "Photo:" captions, with the event they show', () => {

@@ -42,6 +42,19 @@ const handled: Record<string, Handling> = {
       expect(data.articleImport.article.slug).toBe('liaocheng-delegation-visits-central-asia');
     },
   },
+  // A draft of the seed article's text: a document and its notes, nothing written.
+  DraftArticle: {
+    token: EDITOR,
+    variables: async () => {
+      const { article } = seedDocument();
+      return { input: { title: article.title, body: article.body, publishedOn: article.updatedOn } };
+    },
+    check: (data) => {
+      expect(data.articleDraft.userErrors).toEqual([]);
+      expect(data.articleDraft.document.article.slug).toBe('liaocheng-delegation-visits-central-asia');
+      expect(data.articleDraft.notes.length).toBeGreaterThan(0);
+    },
+  },
   // A sketch of an edit (its quote is "..."): it runs, and is refused in userErrors, writing nothing.
   MoveEvent: {
     token: EDITOR,

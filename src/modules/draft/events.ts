@@ -140,6 +140,7 @@ export function eventRecords(reading: Reading, index: EntityIndex, records: Draf
         return { name, nameIsQuoted: quotedName, kind: kindOf(phrase, clause), startDate: null, endDate: null, cityKey: null, countryCode: null };
       }, participantsIn(reading, sentence, delegations).length > 0 ? ['delegations'] : []);
     }
+    attendance(reading, records, sentence, scenes.get(sentence)!, delegations, refs);
     // "the delegation met with the mayor of Debrecen, Gábor Nagy": a meeting with whom it names.
     for (const m of sentence.text.matchAll(/\bmet\s+(?:with\s+)?/giu)) {
       const from = sentence.start + m.index;
@@ -202,5 +203,26 @@ function counterparts(reading: Reading, index: EntityIndex, event: DraftEvent, s
       event.organizerKeys.push(org.key);
       cite(event, sentence, ['organizers']);
     }
+  }
+}
+
+/**
+ * "The Liaocheng enterprises exhibited there from Oct 5 to 7": the days a delegation was at the event just
+ * named, when the sentence says "there" (or "at the fair") and gives the days.
+ */
+function attendance(reading: Reading, records: DraftRecords, sentence: Sentence, scene: Scene, delegations: DelegationRef[], refs: EventRef[]) {
+  const m = /\b(exhibited|attended|took\s+part|participated|were\s+present)\s+(?:there|at\s+the\s+(?:fair|expo|exhibition|forum|conference))\b/iu.exec(sentence.text);
+  const days = scene.dates[0];
+  const earlier = refs.filter((r) => r.span.start < sentence.start + (m?.index ?? 0)).at(-1);
+  const event = earlier && records.events.find((e) => e.key === earlier.key);
+  if (!m || !days || !event) return;
+  for (const ref of participantsIn(reading, sentence, delegations)) {
+    const role = /^exhibit/i.test(m[1]!) ? 'EXHIBITOR' : 'PARTICIPANT';
+    let participant = event.participants.find((p) => p.delegationKey === ref.key);
+    if (!participant) event.participants.push((participant = { delegationKey: ref.key, role }));
+    participant.role = role === 'EXHIBITOR' ? role : participant.role;
+    participant.attendedFrom = days.from;
+    participant.attendedTo = days.to;
+    cite(event, sentence, ['delegations', 'attendance']);
   }
 }
