@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { draftArticle } from '../src/modules/draft/draft.js';
+import { draftFromInput } from '../src/modules/draft/draft.service.js';
 import { countryMentions } from '../src/modules/draft/places.js';
 import { organizationMentions } from '../src/modules/draft/organizations.js';
 import { personMentions } from '../src/modules/draft/people.js';
@@ -203,6 +204,9 @@ describe('articleDraft', () => {
     expect(bad.errors).toBeUndefined();
     expect(bad.data.articleDraft.document).toBeNull();
     expect(bad.data.articleDraft.userErrors.map((e: any) => [e.path.join('.'), e.code])).toEqual([['input.title', 'INVALID_VALUE'], ['input.body', 'INVALID_VALUE'], ['input.url', 'INVALID_VALUE']]);
+    // Longer than one article (the HTTP limit stops it first, unless MAX_BODY_BYTES is raised).
+    const long = draftFromInput({ ...input, body: 'The delegation visited Astana. '.repeat(3300) });
+    expect(long.userErrors).toEqual([expect.objectContaining({ path: ['input', 'body'], code: 'INVALID_VALUE', message: expect.stringMatching(/at most 100000/) })]);
     const date = await server.request<any>(DRAFT, { input: { ...input, publishedOn: '2023-02-30' } }, { token: EDITOR });
     expect(date.status).toBe(400);
     expect(date.errors?.[0]?.message).toMatch(/YYYY-MM-DD/);
