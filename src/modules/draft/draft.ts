@@ -58,7 +58,7 @@ export function draftArticle(text: ArticleText): ArticleDraft {
   const reading = readArticle(text.body, referenceDate);
   const records = emptyRecords();
   const cityKeyAt = placeRecords(reading, records, notes);
-  const index: EntityIndex = { cityKeyAt, cityKeyOf: (id) => records.cities.find((c) => c.geonameId === id)?.key, organizationAt: [], personAt: [] };
+  const index: EntityIndex = { cityKeyAt, organizationAt: [], personAt: [] };
   index.organizationAt = organizationRecords(reading, records, notes, cityKeyAt);
   index.personAt = personRecords(reading, records, notes, index.organizationAt);
   const scenes = scenesOf(reading, index.organizationAt.map((o) => o.span));

@@ -11,7 +11,6 @@ import { cite, uniqueKey, type DraftNote, type DraftRecords } from './workspace.
 /** Where each record of this stage was found, for the later rules to refer to them by position in the text. */
 export interface EntityIndex {
   cityKeyAt: Map<CityMention, string>;
-  cityKeyOf: (geonameId: number) => string | undefined;
   organizationAt: { span: Span; key: string; countryCode: string }[];
   personAt: { span: Span; nameSpan: Span; key: string }[];
 }

@@ -15,7 +15,7 @@ import { cite, uniqueKey, type DraftFigure, type DraftNote, type DraftRecords } 
 const currencyBefore = /(USD|US\$|U\.S\.\s?\$|RMB|CNY|EUR|HK\$|[$€£¥])\s?$/u;
 const currencyAfter = /^\s+((?:US|U\.S\.)\s+dollars|dollars|yuan|euros?|rubles|roubles|tenge|forints?|pounds|yen|som)\b/iu;
 const percentAfter = /^\s?(%|percent\b|per\s+cent\b)/u;
-const stopWords = new Set(['of', 'from', 'in', 'at', 'to', 'with', 'and', 'or', 'that', 'who', 'which', 'were', 'was', 'is', 'are', 'have', 'has', 'had', 'will', 'would', 'on', 'by', 'per', 'each', 'a', 'an', 'the', 'this', 'these', 'those', 'their', 'its', 'for', 'as', 'than', 'into', 'over', 'across', 'signed', 'visited', 'took', 'attended', 'agreed', 'said', 'joined', 'took', 'came', 'like', 'including']);
+const stopWords = new Set(['of', 'from', 'in', 'at', 'to', 'with', 'and', 'or', 'that', 'who', 'which', 'were', 'was', 'is', 'are', 'have', 'has', 'had', 'will', 'would', 'on', 'by', 'per', 'each', 'a', 'an', 'the', 'this', 'these', 'those', 'their', 'its', 'for', 'as', 'than', 'into', 'over', 'across', 'signed', 'visited', 'took', 'attended', 'agreed', 'said', 'joined', 'came', 'like', 'including']);
 const qualifiers: [RegExp, FigureQualifier][] = [
   [/\b(?:more\s+than|over|above|at\s+least|upwards\s+of|in\s+excess\s+of)\s+$/iu, 'MORE_THAN'],
   [/\b(?:about|around|nearly|almost|approximately|roughly|some|close\s+to|an\s+estimated)\s+$/iu, 'APPROXIMATE'],

@@ -29,7 +29,7 @@ const SOURCES = new Map<string, AssetSource>([
   ['start.js', { contentType: JS, text: START_SCRIPT }],
 ]);
 
-type Encoding = 'br' | 'gzip' | 'identity';
+export type Encoding = 'br' | 'gzip' | 'identity';
 
 /** One file's bytes, each encoding made once on first request and kept in memory (GraphiQL's bundle is 1 MB). */
 interface LoadedAsset {
@@ -41,7 +41,8 @@ interface LoadedAsset {
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
-function compress(encoding: Encoding, raw: Buffer): Promise<Buffer> {
+/** The bytes of a static asset in one encoding (the explorer's and the review page's). */
+export function compress(encoding: Encoding, raw: Buffer): Promise<Buffer> {
   if (encoding === 'gzip') return gzipAsync(raw, { level: 9 });
   // Quality 9: within 10% of the maximum (11) at a tenth of its time (0.3 s for GraphiQL's bundle).
   if (encoding === 'br') return brotliAsync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } });

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { errorBody, sendImmutableAsset, sendJson } from '../../shared/http.js';
-import { chooseEncoding } from '../explorer/explorer.assets.js';
+import { chooseEncoding, compress, type Encoding } from '../explorer/explorer.assets.js';
 import { reviewFiles, reviewFilesDir } from './review.files.js';
 
 /**
@@ -54,15 +53,14 @@ function renderPage(assetBase: string): string {
 interface Asset {
   contentType: string;
   raw: Buffer;
-  /** Each encoding made on its first request (the files are small: synchronous is fine). */
-  encoded: Map<string, Buffer>;
+  /** Each encoding made on its first request, as the explorer's assets are. */
+  encoded: Map<Encoding, Promise<Buffer>>;
 }
 
-function encode(asset: Asset, encoding: 'br' | 'gzip' | 'identity'): Buffer {
-  if (encoding === 'identity') return asset.raw;
+function encode(asset: Asset, encoding: Encoding): Promise<Buffer> {
   let bytes = asset.encoded.get(encoding);
   if (!bytes) {
-    bytes = encoding === 'br' ? brotliCompressSync(asset.raw) : gzipSync(asset.raw, { level: 9 });
+    bytes = compress(encoding, asset.raw);
     asset.encoded.set(encoding, bytes);
   }
   return bytes;
