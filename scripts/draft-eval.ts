@@ -2,12 +2,13 @@
 // how many records the draft found (precision) and how many of the hand-made ones it found (recall), the
 // dates it got right, and how much of the hand-picked evidence its quotes cover. Two sets: the articles the
 // rules were written against (tuned), and the ones written for the tests without looking at the rules
-// (held out), whose numbers are the claim. `--articles` adds a table per article.
+// (held out), whose numbers are the claim. `--articles` adds a table per article, `--misses` lists the
+// records each draft missed or added.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { draftArticle } from '../src/modules/draft/draft.js';
 import { projectRoot } from '../src/shared/paths.js';
-import { addScores, rates, scoreDraft, scoredTypes, type Score, type ScoredDocument } from './draft-score.js';
+import { addScores, rates, scoreDraft, scoredTypes, unmatched, type Score, type ScoredDocument } from './draft-score.js';
 import { secondArticle } from '../test/fixtures/second-article.js';
 import { tradeFairArticle } from '../test/fixtures/trade-fair-article.js';
 import { articleB, articleC } from '../test/fixtures/multi-article.js';
@@ -43,7 +44,20 @@ function score(entry: { name: string; document: () => unknown }): Score {
   const gold = entry.document() as Gold;
   const { article } = gold;
   const { document } = draftArticle({ title: article.title, body: article.body, publishedOn: article.updatedOn ?? null, url: article.url ?? null, language: article.language ?? 'en' });
-  return scoreDraft(gold, document as unknown as ScoredDocument);
+  const draft = document as unknown as ScoredDocument;
+  if (showMisses) printMisses(entry.name, gold, draft);
+  return scoreDraft(gold, draft);
+}
+
+/** `--misses`: the records each side has that the other lacks, by the name or title and the first quote. */
+function printMisses(name: string, gold: Gold, draft: ScoredDocument) {
+  const label = (r: Record<string, unknown> & { evidence?: { quote: string }[] }) => `${String(r.name ?? r.title ?? r.caption ?? r.value ?? r.key)}${r.cityKey !== undefined ? ` [city ${String(r.cityKey)}]` : ''}: "${r.evidence?.[0]?.quote.slice(0, 90) ?? ''}"`;
+  const lines: string[] = [];
+  for (const [type, { missed, extra }] of Object.entries(unmatched(gold, draft))) {
+    for (const r of missed) lines.push(`  missed ${type}: ${label(r)}`);
+    for (const r of extra) lines.push(`  extra  ${type}: ${label(r)}`);
+  }
+  if (lines.length > 0) console.log(`\n${name}\n${lines.join('\n')}`);
 }
 
 const pct = (n: number | null) => (n === null ? '   -' : n.toFixed(2).padStart(4));
@@ -64,6 +78,7 @@ function table(title: string, s: Score, check: boolean) {
 const heldOutArticles = [...heldOutA.map((a) => ({ ...a, name: `${a.name} (A)` })), ...heldOutB.map((a) => ({ ...a, name: `${a.name} (B)` }))];
 
 const perArticle = process.argv.includes('--articles');
+const showMisses = process.argv.includes('--misses');
 for (const [title, set, check] of [['tuned on (the rules were written against these)', tuned, false], ['held out (written for the tests, not tuned on)', heldOutArticles, true]] as const) {
   const scores = set.map((entry) => {
     const s = score(entry);

@@ -53,9 +53,11 @@ function pair(gold: Row[], draft: Row[], score: (g: Row, d: Row) => number): [Ro
   return pairs;
 }
 
-export function scoreDraft(goldDoc: ScoredDocument, draftDoc: ScoredDocument): Score {
+const rows = (doc: ScoredDocument, type: ScoredType) => (doc[type] as Row[] | undefined) ?? [];
+
+/** Each record type's matched pairs of (gold, draft) records. */
+function pairDocuments(goldDoc: ScoredDocument, draftDoc: ScoredDocument): Map<ScoredType, [Row, Row][]> {
   const body = goldDoc.article.body;
-  const rows = (doc: ScoredDocument, type: ScoredType) => (doc[type] as Row[] | undefined) ?? [];
   const pairs = new Map<ScoredType, [Row, Row][]>();
   // Keys of the gold's records to the draft's, for comparing the places and owners records refer to.
   const cityOf = new Map<unknown, unknown>();
@@ -82,7 +84,12 @@ export function scoreDraft(goldDoc: ScoredDocument, draftDoc: ScoredDocument): S
     pairs.set(type, found);
     if (type === 'cities') for (const [g, d] of found) cityOf.set(g.key, d.key);
   }
+  return pairs;
+}
 
+export function scoreDraft(goldDoc: ScoredDocument, draftDoc: ScoredDocument): Score {
+  const body = goldDoc.article.body;
+  const pairs = pairDocuments(goldDoc, draftDoc);
   const score = {} as Score;
   for (const type of scoredTypes) score[type] = { gold: rows(goldDoc, type).length, draft: rows(draftDoc, type).length, matched: pairs.get(type)!.length };
   const dates: Count = { gold: 0, draft: 0, matched: 0 };
@@ -100,6 +107,17 @@ export function scoreDraft(goldDoc: ScoredDocument, draftDoc: ScoredDocument): S
     }
   }
   return { ...score, dates, evidence };
+}
+
+/** The records of each type left unpaired: the hand-made ones the draft missed, and the draft's extra ones. */
+export function unmatched(goldDoc: ScoredDocument, draftDoc: ScoredDocument): Record<ScoredType, { missed: Row[]; extra: Row[] }> {
+  const pairs = pairDocuments(goldDoc, draftDoc);
+  const out = {} as Record<ScoredType, { missed: Row[]; extra: Row[] }>;
+  for (const type of scoredTypes) {
+    const found = pairs.get(type)!;
+    out[type] = { missed: rows(goldDoc, type).filter((g) => !found.some(([x]) => x === g)), extra: rows(draftDoc, type).filter((d) => !found.some(([, y]) => y === d)) };
+  }
+  return out;
 }
 
 /** Adds scores up (micro-averaged): the sums of gold, draft and matched. */
