@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { addScores, rates, scoreDraft, scoredTypes, type ScoredDocument } from '../scripts/draft-score.js';
+import { addScores, rates, scoreDraft, scoredTypes, unmatched, type ScoredDocument } from '../scripts/draft-score.js';
 import { projectRoot } from '../src/shared/paths.js';
 import { tradeFairArticle } from './fixtures/trade-fair-article.js';
 
@@ -37,4 +37,9 @@ test('an empty draft finds nothing, and a wrong date or a missing quote counts a
   expect(rates(score.figures).precision).toBeCloseTo(2 / 3);
   // Sums over articles are sums of their counts.
   expect(addScores([score, score]).figures).toEqual({ gold: 4, draft: 6, matched: 4 });
+  // What --misses prints: the gold event without a partner, and the extra figure.
+  const left = unmatched(gold, draft);
+  expect(left.events.missed.map((e) => e.key)).toEqual([gold.events[0].key]);
+  expect(left.events.extra).toHaveLength(1);
+  expect(left.figures).toEqual({ missed: [], extra: [expect.objectContaining({ key: 'extra' })] });
 });
