@@ -26,6 +26,10 @@ describe('the reading rules', () => {
   test('sentences end at a full stop, not after an abbreviation or an initial', () => {
     const body = 'Shandong Sinoglory Health Food Co. signed a deal. Mr. Li met J. Smith on Sept. 6 in Astana. Then they left.';
     expect(sentencesOf(body).map((s) => s.text)).toEqual(['Shandong Sinoglory Health Food Co. signed a deal.', 'Mr. Li met J. Smith on Sept. 6 in Astana.', 'Then they left.']);
+    // A month's abbreviation holds a sentence open only before a day; as a name it ends one, and is no date.
+    const named = 'They met Vice-Mayor Li Jun. Ma spoke in June and on Jun. 8.';
+    expect(sentencesOf(named).map((s) => s.text)).toEqual(['They met Vice-Mayor Li Jun.', 'Ma spoke in June and on Jun. 8.']);
+    expect(readArticle(named, '2024-07-01').dates.map((d) => [d.text, d.from])).toEqual([['June', '2024-06'], ['Jun. 8', '2024-06-08']]);
   });
 
   test('countries by name and by adjective; "US" as a word is not taken', () => {
@@ -41,6 +45,8 @@ describe('the reading rules', () => {
     expect(cities.sort()).toEqual(['Astana', 'Bishkek', 'Liaocheng', 'Samarkand', 'Tashkent']);
     // Kazakhstan is also a village of Kazakhstan: a country's name is never read as a city.
     expect(reading.cities.some((c) => c.text === 'Kazakhstan')).toBe(false);
+    // Nor is a person's surname written alone a city (Gao is a city in Mali).
+    expect(readArticle('Gao Peng, chairman of Linyi Tongda Logistics Group, spoke. Gao said the route would open.', null).cities).toEqual([]);
   });
 
   test('organizations by legal form, government and association patterns, not event names', () => {
@@ -98,6 +104,66 @@ describe('the record rules', () => {
     ]);
     const framework = doc.agreements.find((a) => a.kind === 'LONG_TERM_COOPERATION_FRAMEWORK_AGREEMENT');
     expect(framework).toMatchObject({ cityKey: 'tashkent', parties: [{ organizationKey: 'shandong-sinoglory-health-food-co', role: 'VISITING_PARTY' }, { organizationKey: null, role: 'LOCAL_PARTY' }] });
+  });
+
+  test('a signing at an event takes its day, place and event; one sentence can hold two signings', () => {
+    const doc = draftOf('A delegation from Weifang, China, visited Uzbekistan from May 10 to 14.\n\nOn May 12, the delegation attended a business forum in Tashkent, Uzbekistan. At the forum, Weifang Huaxin Machinery Co signed a supply contract with Orient Motors LLC, and Weifang Meilin Food Co signed a memorandum of understanding with local enterprises.');
+    const forum = doc.events.find((e) => e.kind === 'CONFERENCE')!;
+    expect(forum).toMatchObject({ cityKey: 'tashkent', startDate: '2024-05-12' });
+    expect(doc.agreements.map((a) => [a.kind, a.eventKey, a.cityKey, a.countryCode, a.signedOn, a.parties.map((p) => p.description)])).toEqual([
+      ['CONTRACT', forum.key, 'tashkent', 'UZ', '2024-05-12', ['Weifang Huaxin Machinery Co', 'Orient Motors LLC']],
+      ['MEMORANDUM_OF_UNDERSTANDING', forum.key, 'tashkent', 'UZ', '2024-05-12', ['Weifang Meilin Food Co', 'a local enterprise (unnamed)']],
+    ]);
+    // The inherited day and place are cited where the forum's sentence states them.
+    const quotes = doc.agreements[0]!.evidence.map((q) => [q.quote.slice(0, 20), q.facts]);
+    expect(quotes).toContainEqual(['On May 12, the deleg', expect.arrayContaining(['signedOn', 'city'])]);
+  });
+
+  test('"the forum, at which" and "signed ... at the fair" put a signing at that event; a counted object is that many', () => {
+    const doc = draftOf('A delegation from Yantai, China, toured Poland.\n\nIn Warsaw on June 3, the delegation attended a business forum. More than 100 Polish companies attended the forum, at which Yantai enterprises signed two cooperation agreements with local companies.\n\nIn Poznan, the Poznan Trade Fair, one of the largest fairs in Poland, was held from June 5 to 8. On June 6, Yantai Haiyang Machinery Co signed a supply contract at the fair with Mainzer Technik GmbH.');
+    const [forum, fair] = [doc.events.find((e) => e.kind === 'CONFERENCE')!, doc.events.find((e) => e.name === 'Poznan Trade Fair')!];
+    expect(fair).toMatchObject({ nameIsQuoted: true, kind: 'EXHIBITION', startDate: '2024-06-05', endDate: '2024-06-08', cityKey: 'poznan' });
+    expect(doc.agreements.map((a) => [a.eventKey, a.cityKey, a.signedOn, a.parties[0]!.description])).toEqual([
+      [forum.key, 'warsaw', '2024-06-03', 'a Yantai enterprise (unnamed)'],
+      [forum.key, 'warsaw', '2024-06-03', 'a Yantai enterprise (unnamed)'],
+      // The fair ran for four days: the signing keeps its own day.
+      [fair.key, 'poznan', '2024-06-06', 'Yantai Haiyang Machinery Co'],
+    ]);
+  });
+
+  test('"The agreement was signed by ..." and "It was signed by ..." name signatories of the last agreement', () => {
+    const body = 'In Kutaisi, Georgia, Linyi Tongda Logistics Group signed a cooperation agreement with Kolkhida Trans LLC. The agreement was signed by Gao Peng, chairman of Linyi Tongda Logistics Group, and Davit Chkheidze, general manager of Kolkhida Trans LLC, with their deputies present.\n\nAt the meeting, the two mayors witnessed the signing of a cooperation agreement on tractors between Weifang Nongfeng Machinery Co and KazAgroTrade LLP. It was signed by Zhao Lei, chairman of Weifang Nongfeng Machinery Co.';
+    const doc = draftOf(body);
+    const people = Object.fromEntries(doc.people.map((p) => [p.name, p.key]));
+    expect(doc.agreements.map((a) => [a.parties.map((p) => p.description), a.signatoryKeys])).toEqual([
+      [['Linyi Tongda Logistics Group', 'Kolkhida Trans LLC'], [people['Gao Peng'], people['Davit Chkheidze']]],
+      [['Weifang Nongfeng Machinery Co', 'KazAgroTrade LLP'], [people['Zhao Lei']]],
+    ]);
+  });
+
+  test('a signing on its own day and place is a signing ceremony; one at "a ceremony" is that ceremony', () => {
+    const doc = draftOf('In Gdansk, Poland, on Sept 19, Yantai Longda Food Co signed a cold-chain logistics contract worth $1.5 million with Baltic Reefer Ltd.\n\nOn Sept 20, the Zibo Bureau of Commerce and the Lodz Chamber of Commerce signed a memorandum of understanding at a ceremony in Lodz, Poland.');
+    const events = [...doc.events].sort((a, b) => a.startDate!.localeCompare(b.startDate!));
+    expect(events.map((e) => [e.name, e.kind, e.startDate, e.cityKey])).toEqual([
+      ['Signing of the cold-chain logistics contract in Gdansk', 'SIGNING_CEREMONY', '2024-09-19', 'gdansk'],
+      [expect.stringMatching(/^Ceremony/), 'SIGNING_CEREMONY', '2024-09-20', 'lodz'],
+    ]);
+    expect(doc.agreements.map((a) => a.eventKey)).toEqual(events.map((e) => e.key));
+    // An undated signing is no event of its own.
+    expect(draftOf('In Astana, Kazakhstan, two companies from Liaocheng signed agreements with local enterprises.').events).toEqual([]);
+  });
+
+  test('a tour of a company, a reception and "X met the delegation" are events with their hosts', () => {
+    const doc = draftOf('A delegation from Lodz, Poland, visited Zibo, China, from May 14 to 16.\n\nOn May 14, the delegation was received in Zibo by Ma Xiaolei, mayor of Zibo, and Vice-Mayor Li Jun. Vice-Mayor Sun Li met the delegation on May 15.\n\nOn May 16, the delegation toured Shandong Huaguang Ceramics Co, a Zibo-based maker of bone china.');
+    const people = Object.fromEntries(doc.people.map((p) => [p.name, p.key]));
+    const org = doc.organizations.find((o) => o.name === 'Shandong Huaguang Ceramics Co')!;
+    expect(doc.events.map((e) => [e.name, e.kind, e.startDate, e.cityKey, e.counterparts])).toEqual([
+      ['Reception by Ma Xiaolei', 'MEETING', '2024-05-14', 'zibo', [{ organizationKey: null, personKey: people['Ma Xiaolei'], role: 'HOST' }, { organizationKey: null, personKey: people['Li Jun'], role: 'HOST' }]],
+      ['Meeting with Sun Li', 'MEETING', '2024-05-15', null, []],
+      // Put where the company is, as its own quote says; a note says the article may not.
+      ['Tour of Shandong Huaguang Ceramics Co', 'OTHER', '2024-05-16', 'zibo', [{ organizationKey: org.key, personKey: null, role: 'HOST' }]],
+    ]);
+    expect(doc.events.every((e) => e.participants.length === 1)).toBe(true);
   });
 
   test('signatories, counterparts, members and figures of every kind, on the trade-fair article', () => {

@@ -3,10 +3,10 @@ import { numbersIn } from '../../shared/numbers.js';
 import type { DelegationRef } from './delegations.js';
 import type { EntityIndex } from './entities.js';
 import type { EventRef } from './events.js';
-import type { Reading } from './reading.js';
+import type { DateValue, Reading } from './reading.js';
 import type { Scene } from './scene.js';
 import { within, type Sentence, type Span } from './text.js';
-import { cite, uniqueKey, type DraftAgreement, type DraftNote, type DraftRecords } from './workspace.js';
+import { cite, uniqueKey, type DraftAgreement, type DraftEvent, type DraftNote, type DraftRecords } from './workspace.js';
 
 // Agreements: "signed" (or inked) and an agreement noun in one sentence. Its parties are the organizations
 // named before the verb and after "with", or, unnamed, the words that describe them ("two companies from
@@ -53,6 +53,37 @@ function unnamed(words: string): string | null {
   return `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase} (unnamed)`;
 }
 
+/** One signing within a sentence: "X signed A with B, and Y signed C with D" holds two. */
+interface Clause extends Span {
+  verb: RegExpExecArray;
+  noun: RegExpExecArray;
+}
+
+function clausesOf(sentence: Sentence): Clause[] {
+  const verbs = [...sentence.text.matchAll(new RegExp(signVerb.source, 'giu'))];
+  const clauses: Clause[] = [];
+  let from = 0;
+  for (const [i, verb] of verbs.entries()) {
+    const next = verbs[i + 1];
+    // The next signing begins after the last ", and" (or ";") before its verb.
+    const until = next ? Math.max(...[...sentence.text.slice(verb.index, next.index).matchAll(/,\s+and\s+|;\s+/gu)].map((m) => verb.index + m.index), -1) : -1;
+    const end = until > verb.index ? until : next ? -1 : sentence.text.length;
+    if (end < 0) continue; // "signed and sealed": one signing, the next verb's
+    const text = sentence.text.slice(from, end);
+    const noun = agreementNoun.exec(text);
+    if (noun) clauses.push({ start: sentence.start + from, end: sentence.start + end, verb: { ...verb, index: verb.index - from } as RegExpExecArray, noun });
+    from = end;
+  }
+  return clauses;
+}
+
+/** The event a signing is put at: "At the forum, X signed", "signed ... at the fair", "the forum, at which X signed". */
+function eventOf(body: string, sentence: Sentence, clause: Clause, events: EventRef[]): EventRef | undefined {
+  const verbAt = clause.start + clause.verb.index;
+  const at = events.filter((e) => within(e.span, sentence) && (/\b(?:at|during)\s+$/i.test(body.slice(Math.max(sentence.start, e.span.start - 10), e.span.start)) || /^,?\s+(?:at|during)\s+which\b/i.test(body.slice(e.span.end, e.span.end + 16))));
+  return at.filter((e) => e.span.end <= verbAt).at(-1) ?? at.find((e) => e.span.start > verbAt && e.span.end <= clause.end);
+}
+
 export function agreementRecords(reading: Reading, index: EntityIndex, records: DraftRecords, scenes: Map<Sentence, Scene>, delegations: DelegationRef[], events: EventRef[], notes: DraftNote[]): AgreementRef[] {
   const { body } = reading;
   const refs: AgreementRef[] = [];
@@ -60,79 +91,142 @@ export function agreementRecords(reading: Reading, index: EntityIndex, records: 
   for (const sentence of reading.sentences) {
     const scene = scenes.get(sentence);
     if (!scene) continue;
-    const verb = signVerb.exec(sentence.text);
-    const noun = agreementNoun.exec(sentence.text);
-    if (!verb || !noun) continue;
-    // "The contract, worth 2.5 million euros, was signed by A and B": about the last agreement, not a new one.
-    if (/^(?:The|This|That)\s/.test(sentence.text.slice(Math.max(0, noun.index - 4))) && noun.index < verb.index && records.agreements.length > 0 && !/\bwith\b/.test(sentence.text)) {
-      const last = records.agreements.at(-1)!;
+    // "It was signed by A and B", right after an agreement: its signatories.
+    if (/^It\s+(?:was|had\s+been)\s+signed\s+by\b/.test(sentence.text) && refs.length > 0) {
+      const last = records.agreements.find((a) => a.key === refs.at(-1)!.key)!;
       signedBy(reading, index, last, sentence);
-      refs.push({ span: { start: sentence.start + noun.index, end: sentence.start + noun.index + noun[0].length }, key: last.key });
       continue;
     }
-    const verbAt = sentence.start + verb.index;
-    const subject = { start: scene.city && /^In\s/.test(sentence.text) ? Math.max(sentence.start, body.indexOf(',', scene.city.end) + 1) : sentence.start, end: verbAt };
-    const withAt = body.slice(verbAt, sentence.end).search(/\bwith\b/);
-    const object = withAt < 0 ? null : { start: verbAt + withAt + 4, end: sentence.end };
-    const sides: { span: Span; role: AgreementPartyRole | null }[] = [{ span: subject, role: null }, ...(object ? [{ span: object, role: null }] : [])];
-    const parties: DraftAgreement['parties'] = [];
-    let count = 1;
-    for (const [i, side] of sides.entries()) {
-      const orgs = index.organizationAt.filter((o) => within(o.span, side.span) && (i === 0 || o.span.start - side.span.start < 60));
-      const words = body.slice(side.span.start, side.span.end).split(/[.;]|,\s+(?:and\s+)?(?:which|who|during|at|in|to)\b/)[0]!;
-      if (orgs.length > 0) {
-        for (const o of orgs.slice(0, i === 0 ? 2 : 1)) {
-          const org = records.organizations.find((x) => x.key === o.key)!;
-          if (!parties.some((p) => p.organizationKey === org.key)) parties.push({ organizationKey: org.key, description: org.name, role: roleOf(org.countryCode, homeCountries, i) });
-        }
+    for (const clause of clausesOf(sentence)) {
+      const { verb, noun } = clause;
+      const text = body.slice(clause.start, clause.end);
+      const verbAt = clause.start + verb.index;
+      const nounSpan = { start: clause.start + noun.index, end: clause.start + noun.index + noun[0].length };
+      // "The contract, worth 2.5 million euros, was signed by A and B": about the last agreement, not a new one.
+      if (/^(?:The|This|That)\s+(?:[\p{L}-]+\s+){0,3}$/u.test(text.slice(0, noun.index)) && noun.index < verb.index && /\b(?:was|were|had\s+been)\s+$/.test(text.slice(0, verb.index)) && records.agreements.length > 0) {
+        const last = records.agreements.at(-1)!;
+        signedBy(reading, index, last, sentence);
+        refs.push({ span: nounSpan, key: last.key });
         continue;
       }
-      const description = unnamed(words);
-      if (!description) continue;
-      const local = /\blocal\b/i.test(words);
-      const home = [...homeCountries].some((code) => records.cities.some((c) => c.countryCode === code && words.includes(c.name)));
-      parties.push({ organizationKey: null, description, role: local ? 'LOCAL_PARTY' : home ? 'VISITING_PARTY' : i === 0 ? 'VISITING_PARTY' : 'LOCAL_PARTY' });
-      // "Two companies from Liaocheng signed cooperative agreements": one agreement each.
-      const n = numbersIn(words).find((x) => !x.ordinal && Number.isInteger(x.value));
-      if (i === 0 && n && n.value > 1 && n.value <= 10 && /s\b/.test(noun[0])) count = n.value;
+      const subject = { start: scene.city && /^In\s/.test(sentence.text) && clause.start === sentence.start ? Math.max(clause.start, body.indexOf(',', scene.city.end) + 1) : clause.start, end: verbAt };
+      // The other side: after "with", or "between A and B" after the agreement's noun.
+      const withAt = body.slice(verbAt, clause.end).search(/\bwith\b/);
+      const betweenAt = body.slice(nounSpan.end, clause.end).search(/\bbetween\b/);
+      const object = withAt >= 0 ? { start: verbAt + withAt + 4, end: clause.end } : betweenAt >= 0 ? { start: nounSpan.end + betweenAt + 7, end: clause.end } : null;
+      const sides: { span: Span; role: AgreementPartyRole | null }[] = [{ span: subject, role: null }, ...(object ? [{ span: object, role: null }] : [])];
+      const parties: DraftAgreement['parties'] = [];
+      let count = 1;
+      for (const [i, side] of sides.entries()) {
+        const orgs = index.organizationAt.filter((o) => within(o.span, side.span) && (i === 0 || o.span.start - side.span.start < 60));
+        // The subject's words nearest the verb ("the forum, at which Yantai enterprises"), the object's first.
+        const pieces = body.slice(side.span.start, side.span.end).split(/[.;]|,?\s+(?:at|during|in)\s+which\b|,\s+(?:and\s+)?(?:which|who|during|at|in|to)\b/);
+        const words = i === 0 ? pieces.at(-1)! : pieces[0]!;
+        if (orgs.length > 0) {
+          // "between A and B": both are parties.
+          for (const o of orgs.slice(0, i === 0 || betweenAt >= 0 && withAt < 0 ? 2 : 1)) {
+            const org = records.organizations.find((x) => x.key === o.key)!;
+            if (!parties.some((p) => p.organizationKey === org.key)) parties.push({ organizationKey: org.key, description: org.name, role: roleOf(org.countryCode, homeCountries, i) });
+          }
+          continue;
+        }
+        const description = unnamed(words);
+        if (!description) continue;
+        const local = /\blocal\b/i.test(words);
+        const home = [...homeCountries].some((code) => records.cities.some((c) => c.countryCode === code && words.includes(c.name)));
+        parties.push({ organizationKey: null, description, role: local ? 'LOCAL_PARTY' : home ? 'VISITING_PARTY' : i === 0 ? 'VISITING_PARTY' : 'LOCAL_PARTY' });
+        // "Two companies from Liaocheng signed cooperative agreements": one agreement each.
+        const n = numbersIn(words).find((x) => !x.ordinal && Number.isInteger(x.value));
+        if (i === 0 && n && n.value > 1 && n.value <= 10 && /s\b/.test(noun[0])) count = n.value;
+      }
+      // "signed two cooperation agreements": that many.
+      const counted = numbersIn(body.slice(verbAt, nounSpan.start)).find((x) => !x.ordinal && Number.isInteger(x.value) && x.value > 1 && x.value <= 10);
+      if (counted && /s\b/.test(noun[0])) count = counted.value;
+      if (parties.length === 0) {
+        notes.push({ section: 'agreements', key: null, ...sentence, message: 'an agreement is signed here, but the draft found no party it could name or describe' });
+        continue;
+      }
+      const kind = kindOf(noun[0], text);
+      const names = parties.map((p) => p.organizationKey ? p.description : p.description.replace(/^an? /, 'a ').replace(/ \(unnamed\)$/, ''));
+      const title = `${kindLabel[kind]} between ${names[0]}${names[1] ? ` and ${names[1]}` : ''}`;
+      const eventRef = eventOf(body, sentence, clause, events);
+      const event = eventRef && records.events.find((e) => e.key === eventRef.key);
+      // The signing's own date and place, else the event's when it was one day in one city.
+      const ownDate = scene.dates.find((d) => within(d, clause)) ?? scene.dates[0] ?? null;
+      const eventDay = event?.startDate && (!event.endDate || event.endDate === event.startDate) ? event.startDate : null;
+      const signedOn = ownDate?.from ?? eventDay;
+      const ownCity = scene.city ? index.cityKeyAt.get(scene.city) ?? null : null;
+      const cityKey = ownCity ?? event?.cityKey ?? null;
+      const countryCode = ownCity ? scene.countryCode : event?.cityKey ? event.countryCode : scene.countryCode ?? event?.countryCode ?? null;
+      const carried = scene.city !== null && !within(scene.city, sentence);
+      const signing = !event && ownDate && ownCity ? signingEvent(body, records, clause, nounSpan, ownDate, ownCity, scene, carried, events) : null;
+      if (signing) notes.push({ section: 'events', key: signing.key, ...clause, message: 'a signing on a stated day in a stated place, not at an event the article names: the draft made it an event of its own' });
+      for (let i = 1; i <= count; i++) {
+        const agreement: DraftAgreement = {
+          key: uniqueKey(count > 1 ? `${title} ${i}` : title, records.agreements),
+          title: count > 1 ? `${title} (${i} of ${count})` : title,
+          titleIsQuoted: false,
+          kind,
+          signedOn,
+          eventKey: event?.key ?? signing?.key ?? null,
+          cityKey,
+          countryCode,
+          parties: parties.map((p) => ({ ...p })),
+          signatoryKeys: [],
+          evidence: [],
+        };
+        records.agreements.push(agreement);
+        cite(agreement, sentence, ['kind', 'parties', ...(ownDate ? ['signedOn'] : []), ...(event || signing ? ['event'] : []), ...(ownCity && !carried ? ['city', ...(scene.countryCode ? ['country'] : [])] : []), ...(!ownCity && !event?.cityKey && scene.countryCode ? ['country'] : [])]);
+        if (ownCity && carried) cite(agreement, scene.placeQuote, ['city', 'country']);
+        // What it takes from the event, cited where the event's own quotes say it.
+        if (event) {
+          const inherited = [...(!ownDate && eventDay ? ['signedOn'] : []), ...(!ownCity && event.cityKey ? ['city', 'country'] : [])];
+          for (const fact of inherited) {
+            const source = event.evidence.find((q) => q.facts.includes(fact === 'signedOn' ? 'startDate' : fact));
+            if (source) cite(agreement, source, [fact]);
+          }
+        }
+        signedBy(reading, index, agreement, sentence);
+        refs.push({ span: clause, key: agreement.key });
+        if (ownDate?.inferred) notes.push({ section: 'agreements', key: agreement.key, ...ownDate, message: `"${ownDate.text}" gives no year; the draft took it from the article's date (${reading.referenceDate})` });
+        if (event && (!ownDate && eventDay || !ownCity && event.cityKey)) notes.push({ section: 'agreements', key: agreement.key, ...clause, message: `signed at ${event.name}: the draft gave it the event's ${[!ownDate && eventDay ? 'day' : '', !ownCity && event.cityKey ? 'place' : ''].filter(Boolean).join(' and ')}` });
+        if (parties.some((p) => p.organizationKey === null)) notes.push({ section: 'agreements', key: agreement.key, ...sentence, message: 'a party is unnamed: the draft describes it from the words and guessed its side (visiting or local)' });
+      }
+      if (count > 1) notes.push({ section: 'agreements', key: records.agreements.at(-1)!.key, ...sentence, message: `the draft made ${count} agreements, one for each of the ${count} the sentence counts; the article may mean otherwise` });
     }
-    if (parties.length === 0) {
-      notes.push({ section: 'agreements', key: null, ...sentence, message: 'an agreement is signed here, but the draft found no party it could name or describe' });
-      continue;
-    }
-    const kind = kindOf(noun[0], sentence.text);
-    const names = parties.map((p) => p.organizationKey ? p.description : p.description.replace(/^an? /, 'a ').replace(/ \(unnamed\)$/, ''));
-    const title = `${kindLabel[kind]} between ${names[0]}${names[1] ? ` and ${names[1]}` : ''}`;
-    const date = scene.dates[0] ?? null;
-    const cityKey = scene.city ? index.cityKeyAt.get(scene.city) ?? null : null;
-    const carried = scene.city !== null && !within(scene.city, sentence);
-    // Only a signing the sentence puts at an event ("signed ... at the forum") belongs to it.
-    const event = events.find((e) => within(e.span, sentence) && /\b(?:at|during)\s+$/i.test(body.slice(Math.max(sentence.start, e.span.start - 10), e.span.start)));
-    for (let i = 1; i <= count; i++) {
-      const agreement: DraftAgreement = {
-        key: uniqueKey(count > 1 ? `${title} ${i}` : title, records.agreements),
-        title: count > 1 ? `${title} (${i} of ${count})` : title,
-        titleIsQuoted: false,
-        kind,
-        signedOn: date?.from ?? null,
-        eventKey: event?.key ?? null,
-        cityKey,
-        countryCode: scene.countryCode,
-        parties: parties.map((p) => ({ ...p })),
-        signatoryKeys: [],
-        evidence: [],
-      };
-      records.agreements.push(agreement);
-      cite(agreement, sentence, ['kind', 'parties', ...(date ? ['signedOn'] : []), ...(event ? ['event'] : []), ...(!carried && cityKey ? ['city'] : []), ...(!carried && scene.countryCode ? ['country'] : [])]);
-      if (carried) cite(agreement, scene.placeQuote, ['city', 'country']);
-      signedBy(reading, index, agreement, sentence);
-      refs.push({ span: sentence, key: agreement.key });
-      if (date?.inferred) notes.push({ section: 'agreements', key: agreement.key, ...date, message: `"${date.text}" gives no year; the draft took it from the article's date (${reading.referenceDate})` });
-      if (parties.some((p) => p.organizationKey === null)) notes.push({ section: 'agreements', key: agreement.key, ...sentence, message: 'a party is unnamed: the draft describes it from the words and guessed its side (visiting or local)' });
-    }
-    if (count > 1) notes.push({ section: 'agreements', key: records.agreements.at(-1)!.key, ...sentence, message: `the draft made ${count} agreements, one for each of the ${count} signers the sentence counts; the article may mean otherwise` });
   }
   return refs;
+}
+
+/**
+ * "In Gdańsk on Sept 19, Yantai Longda Food Co signed a cold-chain logistics contract": a signing with its own
+ * day and place is an event of its own ("Signing of the cold-chain logistics contract in Gdańsk").
+ */
+function signingEvent(body: string, records: DraftRecords, clause: Clause, noun: Span, date: DateValue, cityKey: string, scene: Scene, carried: boolean, events: EventRef[]): DraftEvent {
+  const before = body.slice(clause.start + clause.verb.index + clause.verb[0].length, noun.start);
+  const modifiers = (/((?:[\p{Ll}][\p{Ll}-]*\s+){0,3})$/u.exec(before)?.[1] ?? '').trim().split(/\s+/).filter((w) => w !== '' && !/^(?:a|an|the|two|three|four|five|million|billion|worth)$/.test(w));
+  const city = records.cities.find((c) => c.key === cityKey);
+  const name = `Signing of the ${[...modifiers, body.slice(noun.start, noun.end).toLowerCase()].join(' ')}${city ? ` in ${city.name}` : ''}`;
+  const event: DraftEvent = {
+    key: uniqueKey(name, records.events),
+    name,
+    nameIsQuoted: false,
+    kind: 'SIGNING_CEREMONY',
+    startDate: date.from,
+    endDate: null,
+    cityKey,
+    countryCode: scene.countryCode,
+    participants: [],
+    organizerKeys: [],
+    peopleKeys: [],
+    counterparts: [],
+    evidence: [],
+  };
+  records.events.push(event);
+  cite(event, clause, ['kind', 'startDate', ...(carried ? [] : ['city', 'country'])]);
+  if (carried) cite(event, scene.placeQuote, ['city', 'country']);
+  events.push({ span: clause, key: event.key });
+  return event;
 }
 
 function roleOf(countryCode: string, homeCountries: ReadonlySet<string>, side: number): AgreementPartyRole {

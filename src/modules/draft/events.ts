@@ -4,7 +4,7 @@ import type { DelegationRef } from './delegations.js';
 import type { EntityIndex } from './entities.js';
 import type { Reading } from './reading.js';
 import type { Scene } from './scene.js';
-import { overlaps, within, type Sentence, type Span } from './text.js';
+import { functionWords, overlaps, within, type Sentence, type Span } from './text.js';
 import { cite, uniqueKey, type DraftEvent, type DraftNote, type DraftRecords } from './workspace.js';
 
 // Events: a verb of taking part (attended, held, hosted, displayed at, met with, ...) and an event noun
@@ -75,10 +75,11 @@ function phraseAt(body: string, sentence: Sentence, nounStart: number, noun: str
   };
 }
 
-function kindOf(phrase: Phrase, after: string): EventKind {
+function kindOf(phrase: Phrase, after: string, sentence: string): EventKind {
   const all = `${phrase.words} ${after}`.toLowerCase();
   const byNoun = nouns.find(([pattern]) => pattern.test(phrase.noun))?.[1];
-  if (phrase.noun === 'ceremony') return /sign/.test(all) ? 'SIGNING_CEREMONY' : 'OTHER';
+  // "signed a memorandum ... at a ceremony in Zibo": a signing ceremony.
+  if (phrase.noun === 'ceremony') return /\bsign/i.test(sentence) ? 'SIGNING_CEREMONY' : 'OTHER';
   if (byNoun === 'MEETING' && /promot/.test(phrase.words.toLowerCase())) return 'BUSINESS_PROMOTION';
   if (byNoun) return byNoun;
   if (/promot/.test(all)) return 'BUSINESS_PROMOTION';
@@ -126,7 +127,10 @@ export function eventRecords(reading: Reading, index: EntityIndex, records: Draf
       const after = body.slice(phrase.end, sentence.end);
       // "the fair" alone: the last event of that noun (or any event, for "the event").
       if (phrase.definite && !phrase.proper && phrase.words.split(/\s+/).length <= 1) {
-        const earlier = [...records.events].reverse().find((e) => phrase.noun.startsWith('event') || e.name.toLowerCase().includes(phrase.noun));
+        const byKind = nouns.find(([pattern]) => pattern.test(phrase.noun))?.[1];
+        const before = [...records.events].reverse();
+        // "the fair" after "Automechanika Frankfurt, one of the world's largest auto parts fairs": by its kind.
+        const earlier = before.find((e) => phrase.noun.startsWith('event') || e.name.toLowerCase().includes(phrase.noun)) ?? before.find((e) => byKind && e.kind === byKind);
         if (earlier) refs.push({ span: phrase, key: earlier.key });
         continue;
       }
@@ -137,8 +141,51 @@ export function eventRecords(reading: Reading, index: EntityIndex, records: Draf
         const scene = scenes.get(sentence)!;
         const cityName = scene.city?.text;
         const name = quotedName ? phrase.words : `${capitalise(phrase.words)}${cityName && !phrase.words.includes(cityName) ? ` in ${cityName}` : ''}`;
-        return { name, nameIsQuoted: quotedName, kind: kindOf(phrase, clause), startDate: null, endDate: null, cityKey: null, countryCode: null };
+        return { name, nameIsQuoted: quotedName, kind: kindOf(phrase, clause, sentence.text), startDate: null, endDate: null, cityKey: null, countryCode: null };
       }, participantsIn(reading, sentence, delegations).length > 0 ? ['delegations'] : []);
+    }
+    // "Automechanika Frankfurt, one of the world's largest auto parts fairs, was held ...": a name in apposition.
+    for (const m of sentence.text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}'’-]*|of|and|for))*),\s+(?:one\s+of\s+)?(?:the|a|an|its)\s+[^,;]{0,60}?\b(conferences?|forums?|summits?|exhibitions?|expos?|fairs?|shows?|festivals?)\b[^,;]{0,40},\s+(?:was|were|is|will\s+be)\s+(?:held|staged|opened|hosted)\b/gu)) {
+      const name = m[1]!.replace(/^(?:The|A|An)\s+/, '');
+      const at = sentence.start + m.index + m[0].indexOf(name);
+      if (functionWords.has(name) || index.organizationAt.some((o) => overlaps(o.span, { start: at, end: at + name.length }))) continue;
+      const noun = m[2]!.toLowerCase().replace(/s$/, '');
+      const phrase = { start: at, end: at + name.length };
+      const nounKind = nouns.find(([pattern]) => pattern.test(noun))?.[1] ?? 'OTHER';
+      add(phrase, sentence, () => ({ name, nameIsQuoted: true, kind: nounKind, startDate: null, endDate: null, cityKey: null, countryCode: null }), participantsIn(reading, sentence, delegations).length > 0 ? ['delegations'] : []);
+    }
+    // "the delegation toured Shandong Huaguang Ceramics Co": a visit to a company, where the company is.
+    for (const m of sentence.text.matchAll(/\b(?:toured|visited|inspected|tours|visits)\s+(?:the\s+)?/giu)) {
+      const at = sentence.start + m.index + m[0].length;
+      const org = index.organizationAt.find((o) => o.span.start === at);
+      if (!org) continue;
+      const named = records.organizations.find((o) => o.key === org.key)!;
+      const span = { start: sentence.start + m.index, end: org.span.end };
+      const event = add(span, sentence, () => ({ name: `Tour of ${named.name}`, nameIsQuoted: false, kind: 'OTHER', startDate: null, endDate: null, cityKey: null, countryCode: null }), participantsIn(reading, sentence, delegations).length > 0 ? ['delegations'] : []);
+      if (!event.cityKey && named.cityKey) {
+        event.cityKey = named.cityKey;
+        event.countryCode = named.countryCode;
+        const source = named.evidence.find((q) => q.facts.includes('city'));
+        if (source) cite(event, source, ['city', 'country']);
+        notes.push({ section: 'events', key: event.key, ...span, message: `the draft put the visit where ${named.name} is (${named.cityKey}); the article may not say the visit was there` });
+      }
+      if (!event.counterparts.some((c) => c.organizationKey === named.key)) {
+        event.counterparts.push({ organizationKey: named.key, personKey: null, role: 'HOST' });
+        cite(event, sentence, ['counterparts']);
+      }
+    }
+    // "the delegation was received in Zibo by Ma Xiaolei, mayor of Zibo, and Vice-Mayor Li Jun": a meeting.
+    for (const m of sentence.text.matchAll(/\b(?:was|were)\s+(?:warmly\s+)?received\b[^.;]{0,40}?\bby\s+/giu)) {
+      const by = { start: sentence.start + m.index + m[0].length, end: sentence.end };
+      const hosts = index.personAt.filter((p) => within(p.span, by));
+      if (hosts.length === 0 || hosts[0]!.span.start > by.start + 40) continue;
+      const first = records.people.find((p) => p.key === hosts[0]!.key)!;
+      const event = add({ start: sentence.start + m.index, end: hosts[0]!.span.end }, sentence, () => ({ name: `Reception by ${first.name}`, nameIsQuoted: false, kind: 'MEETING', startDate: null, endDate: null, cityKey: null, countryCode: null }), participantsIn(reading, sentence, delegations).length > 0 ? ['delegations'] : []);
+      for (const host of hosts) {
+        if (event.counterparts.some((c) => c.personKey === host.key)) continue;
+        event.counterparts.push({ organizationKey: null, personKey: host.key, role: 'HOST' });
+        cite(event, sentence, ['counterparts']);
+      }
     }
     attendance(reading, records, sentence, scenes.get(sentence)!, delegations, refs);
     // "the delegation met with the mayor of Debrecen, Gábor Nagy": a meeting with whom it names.
@@ -147,10 +194,12 @@ export function eventRecords(reading: Reading, index: EntityIndex, records: Draf
       const rest = { start: from, end: sentence.end };
       const person = index.personAt.find((p) => within(p.span, rest));
       const org = index.organizationAt.find((o) => within(o.span, rest));
-      const whom = person ?? org;
+      // "Vice-Mayor Sun Li of Zibo met the delegation": the one who met it, before the verb.
+      const host = person || org || !delegations.some((d) => !d.weak && d.span.start >= from && d.span.start - from < 20) ? undefined : index.personAt.filter((p) => p.span.start >= sentence.start && p.span.end <= from).at(-1);
+      const whom = person ?? org ?? host;
       if (!whom) continue;
-      const named = person ? records.people.find((p) => p.key === person.key)! : records.organizations.find((o) => o.key === org!.key)!;
-      const span = { start: from, end: whom.span.end };
+      const named = person || host ? records.people.find((p) => p.key === (person ?? host)!.key)! : records.organizations.find((o) => o.key === org!.key)!;
+      const span = host ? { start: host.span.start, end: m.index + sentence.start + m[0].length } : { start: from, end: whom.span.end };
       add(span, sentence, () => ({ name: `Meeting with ${named.name}`, nameIsQuoted: false, kind: 'MEETING', startDate: null, endDate: null, cityKey: null, countryCode: null }), participantsIn(reading, sentence, delegations).length > 0 ? ['delegations'] : []);
     }
   }

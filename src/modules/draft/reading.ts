@@ -59,7 +59,9 @@ export function readArticle(body: string, referenceDate: string | null): Reading
   const named = new Set(countries.map((c) => c.code));
   const people = personMentions(body, [...organizations.map((o) => ({ ...o, text: o.name })), ...countries]);
   // A country's name is not also a city of it ("Kazakhstan" is a village in Kazakhstan too).
-  const cities = cityMentions(body, named, [...organizations, ...people.map((p) => p.nameSpan)]).filter((c) => !countries.some((k) => overlaps(k, c)));
+  // Nor is a word of a person's name, written alone later ("Gao said ..." after "Gao Peng, chairman of ...").
+  const nameWords = new Set(people.flatMap((p) => p.name.split(/\s+/)));
+  const cities = cityMentions(body, named, [...organizations, ...people.map((p) => p.nameSpan)]).filter((c) => !countries.some((k) => overlaps(k, c)) && !nameWords.has(c.text));
   const dates: DateValue[] = [];
   for (const sentence of sentences) {
     if (header.has(sentence)) continue;
@@ -67,6 +69,8 @@ export function readArticle(body: string, referenceDate: string | null): Reading
       const from = valueOf(mention.from);
       if (from === null) continue;
       const start = sentence.start + mention.start;
+      // A month alone is a date after "in", "since", "early" and the like, not as a name ("Vice-Mayor Li Jun.").
+      if (/^\p{L}+\.?$/u.test(mention.text) && !/\b(?:in|since|until|till|by|from|of|to|early|late|mid|through|during|before|after|last|next|this|that|each|every)[\s-]+$/i.test(body.slice(Math.max(sentence.start, start - 12), start))) continue;
       dates.push({ start, end: sentence.start + mention.end, text: mention.text, from, to: mention.to ? valueOf(mention.to) : null, inferred: inferredIn(mention.from) || inferredIn(mention.to) });
     }
   }

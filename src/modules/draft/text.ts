@@ -13,7 +13,9 @@ export interface Sentence extends Span {
 }
 
 // Abbreviations a full stop does not end a sentence after ("Co.", "Sept.", "Mr."), lower case.
-const abbreviations = new Set(['co', 'ltd', 'inc', 'corp', 'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'vs', 'etc', 'e.g', 'i.e', 'u.s', 'u.k', 'gen', 'gov']);
+const abbreviations = new Set(['co', 'ltd', 'inc', 'corp', 'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'vs', 'etc', 'e.g', 'i.e', 'u.s', 'u.k', 'gen', 'gov']);
+// Months abbreviated, which end no sentence before a day ("Sept. 6"), but may end one as a name ("Vice-Mayor Li Jun.").
+const months = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
 /** The body's sentences in order: split at . ! ? followed by a space and a capital, digit or quote, and at blank lines. */
 export function sentencesOf(body: string): Sentence[] {
@@ -31,7 +33,8 @@ export function sentencesOf(body: string): Sentence[] {
     };
     for (const stop of text.matchAll(/[.!?]["”’)\]]*(?=\s+["“‘([]?[\p{Lu}\d])/gu)) {
       const before = /([\p{L}.]+)\.$/u.exec(text.slice(Math.max(0, stop.index - 12), stop.index + 1))?.[1];
-      if (stop[0].startsWith('.') && before && (abbreviations.has(before.toLowerCase()) || /^\p{Lu}$/u.test(before))) continue;
+      const month = before !== undefined && months.has(before.toLowerCase()) && /^\s+\d/.test(text.slice(stop.index + 1));
+      if (stop[0].startsWith('.') && before && (abbreviations.has(before.toLowerCase()) || month || /^\p{Lu}$/u.test(before))) continue;
       push(stop.index + stop[0].length);
       start = stop.index + stop[0].length;
     }
