@@ -17,17 +17,23 @@ export interface EventRef {
   key: string;
 }
 
-const nouns: [RegExp, EventKind | null][] = [
-  [/^(?:conference|forum|symposium|summit|seminar|dialogue|congress)$/, 'CONFERENCE'],
-  [/^(?:exhibition|expo|exposition|fair|show|trade show)$/, 'EXHIBITION'],
-  [/^(?:promotion|roadshow|matchmaking)$/, 'BUSINESS_PROMOTION'],
-  [/^(?:meeting|reception|banquet|symposia)$/, 'MEETING'],
-  [/^talks$/, 'TALKS'],
-  [/^(?:festival|gala)$/, 'CULTURAL_EXCHANGE'],
-  [/^ceremony$/, null],
-  [/^events?$/, null],
-];
-const nounPattern = /\b(?:conference|forum|symposium|summit|seminar|dialogue|congress|exhibition|expo|exposition|fair|trade show|promotion|roadshow|matchmaking|meeting|reception|banquet|talks|festival|gala|ceremony|events?)\b/giu;
+// The event nouns and the kind each names (null: the kind comes from the words around it).
+const nounKinds: Record<string, EventKind | null> = {
+  conference: 'CONFERENCE', forum: 'CONFERENCE', symposium: 'CONFERENCE', summit: 'CONFERENCE', seminar: 'CONFERENCE', dialogue: 'CONFERENCE', congress: 'CONFERENCE',
+  exhibition: 'EXHIBITION', expo: 'EXHIBITION', exposition: 'EXHIBITION', fair: 'EXHIBITION', 'trade show': 'EXHIBITION',
+  promotion: 'BUSINESS_PROMOTION', roadshow: 'BUSINESS_PROMOTION', matchmaking: 'BUSINESS_PROMOTION',
+  meeting: 'MEETING', reception: 'MEETING', banquet: 'MEETING',
+  talks: 'TALKS',
+  festival: 'CULTURAL_EXCHANGE', gala: 'CULTURAL_EXCHANGE',
+  ceremony: null,
+  event: null,
+};
+const nounAlternatives = Object.keys(nounKinds).map((n) => (n === 'event' ? 'events?' : n.replace(' ', '\\s+'))).join('|');
+const nounPattern = new RegExp(`\\b(?:${nounAlternatives})\\b`, 'giu');
+// "investment promotion meeting": a noun followed by another is not the one that names the event.
+const nounNext = new RegExp(`^\\s+(?:${nounAlternatives})\\b`, 'iu');
+/** The kind an event noun names ("fairs" as "fair"), or null. */
+const kindOfNoun = (noun: string): EventKind | null => nounKinds[noun.toLowerCase().replace(/\s+/g, ' ')] ?? nounKinds[noun.toLowerCase().replace(/s$/, '')] ?? null;
 
 // Lower-case words an event's name is built of: "company cooperation and exchange meeting", "food fair".
 const nameWords = new Set(['cooperation', 'exchange', 'exchanges', 'and', 'business', 'promotional', 'promotion', 'trade', 'investment', 'economic', 'cultural', 'culture', 'food', 'company', 'companies', 'enterprise', 'industry', 'industrial', 'products', 'product', 'import', 'export', 'international', 'annual', 'signing', 'friendship', 'youth', 'tourism', 'networking', 'art', 'arts', 'agricultural', 'investment', 'launch', 'opening', 'b2b', 'matchmaking', 'project', 'projects', 'economic', 'commerce', 'commercial', 'bilateral', 'joint', 'welcome', 'working', 'roundtable', 'round-table', 'press', 'summit', 'high-level', 'business-to-business', 'city', 'sister-city', 'china', 'of', 'the']);
@@ -77,7 +83,7 @@ function phraseAt(body: string, sentence: Sentence, nounStart: number, noun: str
 
 function kindOf(phrase: Phrase, after: string, sentence: string): EventKind {
   const all = `${phrase.words} ${after}`.toLowerCase();
-  const byNoun = nouns.find(([pattern]) => pattern.test(phrase.noun))?.[1];
+  const byNoun = kindOfNoun(phrase.noun);
   // "signed a memorandum ... at a ceremony in Zibo": a signing ceremony.
   if (phrase.noun === 'ceremony') return /\bsign/i.test(sentence) ? 'SIGNING_CEREMONY' : 'OTHER';
   if (byNoun === 'MEETING' && /promot/.test(phrase.words.toLowerCase())) return 'BUSINESS_PROMOTION';
@@ -119,15 +125,14 @@ export function eventRecords(reading: Reading, index: EntityIndex, records: Draf
     if (reading.header.has(sentence) || !scenes.has(sentence)) continue;
     for (const m of sentence.text.matchAll(nounPattern)) {
       const nounStart = sentence.start + m.index;
-      // "investment promotion meeting": the last noun names the event.
-      if (/^\s+(?:conference|forum|symposium|summit|seminar|exhibition|expo|fair|promotion|meeting|talks|festival|ceremony|events?)\b/iu.test(sentence.text.slice(m.index + m[0].length))) continue;
+      if (nounNext.test(sentence.text.slice(m.index + m[0].length))) continue;
       if (index.organizationAt.some((o) => overlaps(o.span, { start: nounStart, end: nounStart + m[0].length }))) continue;
       const phrase = phraseAt(body, sentence, nounStart, m[0]);
       const before = body.slice(sentence.start, phrase.start);
       const after = body.slice(phrase.end, sentence.end);
       // "the fair" alone: the last event of that noun (or any event, for "the event").
       if (phrase.definite && !phrase.proper && phrase.words.split(/\s+/).length <= 1) {
-        const byKind = nouns.find(([pattern]) => pattern.test(phrase.noun))?.[1];
+        const byKind = kindOfNoun(phrase.noun);
         const before = [...records.events].reverse();
         // "the fair" after "Automechanika Frankfurt, one of the world's largest auto parts fairs": by its kind.
         const earlier = before.find((e) => phrase.noun.startsWith('event') || e.name.toLowerCase().includes(phrase.noun)) ?? before.find((e) => byKind && e.kind === byKind);
@@ -145,13 +150,13 @@ export function eventRecords(reading: Reading, index: EntityIndex, records: Draf
       }, participantsIn(reading, sentence, delegations).length > 0 ? ['delegations'] : []);
     }
     // "Automechanika Frankfurt, one of the world's largest auto parts fairs, was held ...": a name in apposition.
-    for (const m of sentence.text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}'’-]*|of|and|for))*),\s+(?:one\s+of\s+)?(?:the|a|an|its)\s+[^,;]{0,60}?\b(conferences?|forums?|summits?|exhibitions?|expos?|fairs?|shows?|festivals?)\b[^,;]{0,40},\s+(?:was|were|is|will\s+be)\s+(?:held|staged|opened|hosted)\b/gu)) {
+    for (const m of sentence.text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}'’-]*|of|and|for))*),\s+(?:one\s+of\s+)?(?:the|a|an|its)\s+[^,;]{0,60}?\b(conferences?|forums?|summits?|exhibitions?|expos?|fairs?|trade\s+shows?|festivals?)\b[^,;]{0,40},\s+(?:was|were|is|will\s+be)\s+(?:held|staged|opened|hosted)\b/gu)) {
       const name = m[1]!.replace(/^(?:The|A|An)\s+/, '');
       const at = sentence.start + m.index + m[0].indexOf(name);
       if (functionWords.has(name) || index.organizationAt.some((o) => overlaps(o.span, { start: at, end: at + name.length }))) continue;
       const noun = m[2]!.toLowerCase().replace(/s$/, '');
       const phrase = { start: at, end: at + name.length };
-      const nounKind = nouns.find(([pattern]) => pattern.test(noun))?.[1] ?? 'OTHER';
+      const nounKind = kindOfNoun(noun) ?? 'OTHER';
       add(phrase, sentence, () => ({ name, nameIsQuoted: true, kind: nounKind, startDate: null, endDate: null, cityKey: null, countryCode: null }), participantsIn(reading, sentence, delegations).length > 0 ? ['delegations'] : []);
     }
     // "the delegation toured Shandong Huaguang Ceramics Co": a visit to a company, where the company is.
