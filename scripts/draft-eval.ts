@@ -8,12 +8,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { draftArticle } from '../src/modules/draft/draft.js';
 import { projectRoot } from '../src/shared/paths.js';
-import { addScores, rates, scoreDraft, scoredTypes, unmatched, type Score, type ScoredDocument } from './draft-score.js';
+import { addScores, rates, scoreDraft, scoredTypes, unmatched, dateMisses, type Score, type ScoredDocument } from './draft-score.js';
 import { secondArticle } from '../test/fixtures/second-article.js';
 import { tradeFairArticle } from '../test/fixtures/trade-fair-article.js';
 import { articleB, articleC } from '../test/fixtures/multi-article.js';
 import { heldOutArticles as heldOutA } from '../test/fixtures/draft-eval/index.js';
 import { heldOutArticles as heldOutB } from '../test/fixtures/held-out/index.js';
+import { freshArticles } from '../test/fixtures/fresh/index.js';
 
 type Gold = ScoredDocument & { article: { title: string; body: string; updatedOn?: string | null; url?: string | null; language?: string } };
 
@@ -57,6 +58,7 @@ function printMisses(name: string, gold: Gold, draft: ScoredDocument) {
     for (const r of missed) lines.push(`  missed ${type}: ${label(r)}`);
     for (const r of extra) lines.push(`  extra  ${type}: ${label(r)}`);
   }
+  for (const m of dateMisses(gold, draft)) lines.push(`  date   ${m.type}.${m.field}: ${String(m.want)} drafted as ${String(m.got)} (${label(m.record)})`);
   if (lines.length > 0) console.log(`\n${name}\n${lines.join('\n')}`);
 }
 
@@ -74,8 +76,11 @@ function table(title: string, s: Score, check: boolean) {
   }
 }
 
-// Six articles by two writers, neither of whom saw the rules.
-const heldOutArticles = [...heldOutA.map((a) => ({ ...a, name: `${a.name} (A)` })), ...heldOutB.map((a) => ({ ...a, name: `${a.name} (B)` }))];
+// Six articles by two writers who never saw the rules, held out on 2026-12-03 (their first-run numbers are in
+// docs/review.md), then tuned on: the rules for signings at events, tours and receptions were aimed at them.
+tuned.push(...heldOutA.map((a) => ({ ...a, name: `${a.name} (A)` })), ...heldOutB.map((a) => ({ ...a, name: `${a.name} (B)` })));
+// Three articles by a third writer who never saw the rules, written after that change: the claim.
+const heldOutArticles = freshArticles;
 
 const perArticle = process.argv.includes('--articles');
 const showMisses = process.argv.includes('--misses');

@@ -120,6 +120,12 @@ export function unmatched(goldDoc: ScoredDocument, draftDoc: ScoredDocument): Re
   return out;
 }
 
+/** The dates of matched records the draft got wrong or left out: record, field, the hand-made value and the draft's. */
+export function dateMisses(goldDoc: ScoredDocument, draftDoc: ScoredDocument): { type: ScoredType; record: Row; field: string; want: unknown; got: unknown }[] {
+  const pairs = pairDocuments(goldDoc, draftDoc);
+  return scoredTypes.flatMap((type) => pairs.get(type)!.flatMap(([g, d]) => (dateFields[type] ?? []).filter((f) => g[f] != null && g[f] !== d[f]).map((field) => ({ type, record: g, field, want: g[field], got: d[field] ?? null }))));
+}
+
 /** Adds scores up (micro-averaged): the sums of gold, draft and matched. */
 export function addScores(scores: Score[]): Score {
   const total = {} as Score;
