@@ -166,6 +166,56 @@ describe('the record rules', () => {
     expect(doc.events.every((e) => e.participants.length === 1)).toBe(true);
   });
 
+  test('places: lower-case joins, not a bay, a school\'s second word or a photographer', () => {
+    const doc = draftOf('A delegation from Zhenjiang, China, visited Tanzania and Vietnam. It moved on to Dar es Salaam, then saw Ha Long Bay. Students of Zhenjiang Jinshan Experimental School came. [Photo by Li Xiang/For chinadaily.com.cn]');
+    expect(doc.cities.map((c) => c.name).sort()).toEqual(['Dar es Salaam', 'Zhenjiang']);
+  });
+
+  test('names: "<city>-based" and "Executives of" are not part of one; schools, troupes and "City of" are organizations', () => {
+    const found = organizationMentions('Executives of Hunan Xiangnong Machinery Co met Nairobi-based Greenfield Agri Supplies Ltd, the City of Tampere, the Zhenjiang Yangju Opera Troupe, Hervanta Upper Secondary School and the Chamber of Commerce and Industry of Uzbekistan.');
+    expect(found.map((o) => [o.name, o.kind])).toEqual([
+      ['Hunan Xiangnong Machinery Co', 'COMPANY'],
+      ['Greenfield Agri Supplies Ltd', 'COMPANY'],
+      ['City of Tampere', 'GOVERNMENT'],
+      ['Zhenjiang Yangju Opera Troupe', 'OTHER'],
+      ['Hervanta Upper Secondary School', 'OTHER'],
+      ['Chamber of Commerce and Industry of Uzbekistan', 'ASSOCIATION'],
+    ]);
+    expect(personMentions('Principal Wang Min spoke. Hamisi Mwinyi, Tanzania\'s deputy minister of industry, came.', []).map((p) => p.name)).toEqual(['Wang Min', 'Hamisi Mwinyi']);
+  });
+
+  test('a delegation named for its province, and a group from a city travelling within it', () => {
+    const doc = draftOf('A delegation from Vietnam\'s Quang Ninh province visited Nanning, China, from March 17 to 20. A group from Haiphong, led by Vice-Mayor Le Van Nam, travelled with the provincial delegation.\n\nMembers of the Quang Ninh delegation visit Nanning on March 18. [Photo provided to chinadaily.com.cn]');
+    expect(doc.delegations).toHaveLength(2);
+    const [province, group] = [doc.delegations.find((d) => d.homeCityKey === null), doc.delegations.find((d) => d.homeCityKey !== null)];
+    // The caption's "visit" is no travel: the dates are the text's.
+    expect(province).toMatchObject({ name: 'Quang Ninh delegation', startDate: '2024-03-17', endDate: '2024-03-20', countriesVisited: ['CN'] });
+    expect(group).toMatchObject({ homeCityKey: 'haiphong', parentKey: province!.key, members: [{ role: 'LEADER' }] });
+  });
+
+  test('tours of sites, performances, an exhibition that opened and runs until a day, "the same day", and no future or summary events', () => {
+    const doc = draftOf('A delegation from Zhenjiang, China, visited Finland and Kenya, after talks on culture.\n\nIn Tampere on Oct 14, the delegation held talks with the City of Tampere. An exhibition on Zhenjiang\'s crafts, co-organized by the Zhenjiang Museum, opened at Tampere Central Library on Oct 15 and will run until Nov 10. That evening, the Zhenjiang Yangju Opera Troupe performed at Tampere Hall in Tampere.\n\nIn Mombasa, Kenya, on Nov 7, the delegation met the press. The same day, the delegation toured the locomotive depot of Coastline Rail Services Ltd in the port.\n\nThe city would host the Zhenjiang Culture Expo next year.');
+    expect(doc.events.map((e) => [e.kind, e.name, e.startDate, e.endDate ?? null, e.cityKey])).toEqual([
+      ['TALKS', 'Talks in Tampere', '2024-10-14', null, 'tampere'],
+      ['EXHIBITION', 'Exhibition in Tampere', '2024-10-15', '2024-11-10', 'tampere'],
+      ['CULTURAL_EXCHANGE', 'Performance of the Zhenjiang Yangju Opera Troupe', '2024-10-15', null, 'tampere'],
+      ['OTHER', 'Tour of the locomotive depot of Coastline Rail Services Ltd', '2024-11-07', null, 'mombasa'],
+    ]);
+    // The day "That evening" refers to is quoted with the sentence.
+    const performance = doc.events[2]!;
+    expect(performance.evidence.some((q) => q.facts.includes('startDate') && q.quote.startsWith('Oct 15'))).toBe(true);
+  });
+
+  test('signings a paragraph puts at an event, "the other four", and none from the opening\'s summary or a caption', () => {
+    const doc = draftOf('A delegation from Changsha, China, visited Kenya, signing agreements with African partners.\n\nOn Nov 5, the delegation attended a business forum in Nairobi, Kenya. Five agreements were signed at the forum. Hunan Xiangnong Machinery Co signed a contract with Greenfield Agri Supplies Ltd, while the other four were cooperation agreements between Changsha companies and local enterprises.\n\nExecutives of Hunan Xiangnong Machinery Co and Greenfield Agri Supplies Ltd exchange documents after signing a contract in Nairobi. [Photo provided to chinadaily.com.cn]');
+    const forum = doc.events.find((e) => e.kind === 'CONFERENCE')!;
+    expect(doc.agreements.map((a) => [a.kind, a.eventKey, a.cityKey, a.signedOn])).toEqual([
+      ['CONTRACT', forum.key, 'nairobi', '2024-11-05'],
+      ...Array.from({ length: 4 }, () => ['COOPERATION_AGREEMENT', forum.key, 'nairobi', '2024-11-05']),
+    ]);
+    expect(doc.agreements[1]!.parties.map((p) => [p.description, p.role])).toEqual([['a Changsha company (unnamed)', 'VISITING_PARTY'], ['a local enterprise (unnamed)', 'LOCAL_PARTY']]);
+  });
+
   test('signatories, counterparts, members and figures of every kind, on the trade-fair article', () => {
     const gold = tradeFairArticle();
     const doc = draftArticle({ title: gold.article.title, body: gold.article.body, publishedOn: gold.article.updatedOn }).document;

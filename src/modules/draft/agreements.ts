@@ -4,7 +4,7 @@ import type { DelegationRef } from './delegations.js';
 import type { EntityIndex } from './entities.js';
 import type { EventRef } from './events.js';
 import type { DateValue, Reading } from './reading.js';
-import type { Scene } from './scene.js';
+import { dateQuote, type Scene } from './scene.js';
 import { within, type Sentence, type Span } from './text.js';
 import { cite, uniqueKey, type DraftAgreement, type DraftEvent, type DraftNote, type DraftRecords } from './workspace.js';
 
@@ -57,21 +57,27 @@ function unnamed(words: string): string | null {
 interface Clause extends Span {
   verb: RegExpExecArray;
   noun: RegExpExecArray;
+  /** "while the other four were cooperation agreements": how many the clause counts. */
+  count?: number;
 }
 
+// "..., while the other four were cooperation agreements between ...": more of the signings just told.
+const otherOnes = /\bthe\s+other\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:were|are)\b/giu;
+
 function clausesOf(sentence: Sentence): Clause[] {
-  const verbs = [...sentence.text.matchAll(new RegExp(signVerb.source, 'giu'))];
+  const verbs = [...sentence.text.matchAll(new RegExp(signVerb.source, 'giu')), ...sentence.text.matchAll(otherOnes)].sort((a, b) => a.index - b.index);
   const clauses: Clause[] = [];
   let from = 0;
   for (const [i, verb] of verbs.entries()) {
     const next = verbs[i + 1];
-    // The next signing begins after the last ", and" (or ";") before its verb.
-    const until = next ? Math.max(...[...sentence.text.slice(verb.index, next.index).matchAll(/,\s+and\s+|;\s+/gu)].map((m) => verb.index + m.index), -1) : -1;
+    // The next signing begins after the last ", and" (", while", ";") before its verb.
+    const until = next ? Math.max(...[...sentence.text.slice(verb.index, next.index).matchAll(/,\s+(?:and|while|whereas)\s+|;\s+/gu)].map((m) => verb.index + m.index), -1) : -1;
     const end = until > verb.index ? until : next ? -1 : sentence.text.length;
     if (end < 0) continue; // "signed and sealed": one signing, the next verb's
     const text = sentence.text.slice(from, end);
     const noun = agreementNoun.exec(text);
-    if (noun) clauses.push({ start: sentence.start + from, end: sentence.start + end, verb: { ...verb, index: verb.index - from } as RegExpExecArray, noun });
+    const other = verb[1] !== undefined ? numbersIn(verb[1]).find((n) => Number.isInteger(n.value))?.value : undefined;
+    if (noun) clauses.push({ start: sentence.start + from, end: sentence.start + end, verb: { ...verb, index: verb.index - from } as RegExpExecArray, noun, ...(other ? { count: other } : {}) });
     from = end;
   }
   return clauses;
@@ -88,9 +94,14 @@ export function agreementRecords(reading: Reading, index: EntityIndex, records: 
   const { body } = reading;
   const refs: AgreementRef[] = [];
   const homeCountries = new Set(records.delegations.map((d) => records.cities.find((c) => c.key === d.homeCityKey)?.countryCode).filter((c): c is string => c !== undefined));
+  const lead = reading.sentences.find((s) => !reading.header.has(s))?.paragraph;
+  const toldLater = reading.sentences.some((s) => s.paragraph !== lead && !reading.header.has(s) && signVerb.test(s.text));
+  // "Five agreements were signed at the forum. X signed a contract with Y, ...": the paragraph's signings are the forum's.
+  let context: { paragraph: number; event: EventRef } | null = null;
+  // A photo's caption shows a signing the text tells ("... exchange documents after signing a contract"): no new one.
   for (const sentence of reading.sentences) {
     const scene = scenes.get(sentence);
-    if (!scene) continue;
+    if (!scene || reading.captions.has(sentence.paragraph)) continue;
     // "It was signed by A and B", right after an agreement: its signatories.
     if (/^It\s+(?:was|had\s+been)\s+signed\s+by\b/.test(sentence.text) && refs.length > 0) {
       const last = records.agreements.find((a) => a.key === refs.at(-1)!.key)!;
@@ -114,6 +125,13 @@ export function agreementRecords(reading: Reading, index: EntityIndex, records: 
       const withAt = body.slice(verbAt, clause.end).search(/\bwith\b/);
       const betweenAt = body.slice(nounSpan.end, clause.end).search(/\bbetween\b/);
       const object = withAt >= 0 ? { start: verbAt + withAt + 4, end: clause.end } : betweenAt >= 0 ? { start: nounSpan.end + betweenAt + 7, end: clause.end } : null;
+      const ownEvent = eventOf(body, sentence, clause, events);
+      if (ownEvent) context = { paragraph: sentence.paragraph, event: ownEvent };
+      // "... visited Kenya and Tanzania, signing agreements with African partners": the lead's summary of what follows.
+      if (sentence.paragraph === lead && toldLater && /^signing$/i.test(verb[0]) && /s$/.test(noun[0])) {
+        notes.push({ section: 'agreements', key: null, ...sentence, message: 'the opening sums up signings the article tells later: the draft made no agreement of it' });
+        continue;
+      }
       const sides: { span: Span; role: AgreementPartyRole | null }[] = [{ span: subject, role: null }, ...(object ? [{ span: object, role: null }] : [])];
       const parties: DraftAgreement['parties'] = [];
       let count = 1;
@@ -130,6 +148,14 @@ export function agreementRecords(reading: Reading, index: EntityIndex, records: 
           }
           continue;
         }
+        // "between Hunan companies and local enterprises": two sides, each described.
+        if (i === 1 && betweenAt >= 0 && withAt < 0 && /\s+and\s+/.test(words)) {
+          for (const [j, part] of words.split(/\s+and\s+/).slice(0, 2).entries()) {
+            const description = unnamed(part);
+            if (description) parties.push({ organizationKey: null, description, role: /\blocal\b/i.test(part) ? 'LOCAL_PARTY' : j === 0 ? 'VISITING_PARTY' : 'LOCAL_PARTY' });
+          }
+          continue;
+        }
         const description = unnamed(words);
         if (!description) continue;
         const local = /\blocal\b/i.test(words);
@@ -142,14 +168,16 @@ export function agreementRecords(reading: Reading, index: EntityIndex, records: 
       // "signed two cooperation agreements": that many.
       const counted = numbersIn(body.slice(verbAt, nounSpan.start)).find((x) => !x.ordinal && Number.isInteger(x.value) && x.value > 1 && x.value <= 10);
       if (counted && /s\b/.test(noun[0])) count = counted.value;
+      if (clause.count) count = clause.count;
       if (parties.length === 0) {
         notes.push({ section: 'agreements', key: null, ...sentence, message: 'an agreement is signed here, but the draft found no party it could name or describe' });
         continue;
       }
       const kind = kindOf(noun[0], text);
-      const names = parties.map((p) => p.organizationKey ? p.description : p.description.replace(/^an? /, 'a ').replace(/ \(unnamed\)$/, ''));
+      const names = parties.map((p) => p.organizationKey ? p.description : p.description.replace(/ \(unnamed\)$/, ''));
       const title = `${kindLabel[kind]} between ${names[0]}${names[1] ? ` and ${names[1]}` : ''}`;
-      const eventRef = eventOf(body, sentence, clause, events);
+      const ownCityMention = scene.city;
+      const eventRef = ownEvent ?? (context?.paragraph === sentence.paragraph && !ownCityMention ? context.event : undefined);
       const event = eventRef && records.events.find((e) => e.key === eventRef.key);
       // The signing's own date and place, else the event's when it was one day in one city.
       const ownDate = scene.dates.find((d) => within(d, clause)) ?? scene.dates[0] ?? null;
@@ -176,7 +204,9 @@ export function agreementRecords(reading: Reading, index: EntityIndex, records: 
           evidence: [],
         };
         records.agreements.push(agreement);
-        cite(agreement, sentence, ['kind', 'parties', ...(ownDate ? ['signedOn'] : []), ...(event || signing ? ['event'] : []), ...(ownCity && !carried ? ['city', ...(scene.countryCode ? ['country'] : [])] : []), ...(!ownCity && !event?.cityKey && scene.countryCode ? ['country'] : [])]);
+        const dated = ownDate && !within(ownDate, sentence);
+        if (ownDate && dated) cite(agreement, dateQuote(scene, ownDate), ['signedOn']);
+        cite(agreement, sentence, ['kind', 'parties', ...(ownDate && !dated ? ['signedOn'] : []), ...(event || signing ? ['event'] : []), ...(ownCity && !carried ? ['city', ...(scene.countryCode ? ['country'] : [])] : []), ...(!ownCity && !event?.cityKey && scene.countryCode ? ['country'] : [])]);
         if (ownCity && carried) cite(agreement, scene.placeQuote, ['city', 'country']);
         // What it takes from the event, cited where the event's own quotes say it.
         if (event) {
@@ -223,7 +253,9 @@ function signingEvent(body: string, records: DraftRecords, clause: Clause, noun:
     evidence: [],
   };
   records.events.push(event);
-  cite(event, clause, ['kind', 'startDate', ...(carried ? [] : ['city', 'country'])]);
+  const dated = !within(date, clause);
+  cite(event, clause, ['kind', ...(dated ? [] : ['startDate']), ...(carried ? [] : ['city', 'country'])]);
+  if (dated) cite(event, dateQuote(scene, date), ['startDate']);
   if (carried) cite(event, scene.placeQuote, ['city', 'country']);
   events.push({ span: clause, key: event.key });
   return event;

@@ -21,8 +21,8 @@ export interface DelegationRef {
 // Lower-case words a delegation's name is built of ("a trade delegation", "the provincial government delegation").
 const modifierWords = new Set(['trade', 'business', 'economic', 'economic and trade', 'government', 'official', 'provincial', 'municipal', 'city', 'county', 'friendship', 'investment', 'cultural', 'commercial', 'party', 'high-level', 'joint', 'enterprise', 'industry', 'industrial', 'agricultural', 'education', 'educational', 'tourism', 'media', 'youth', 'medical', 'science', 'technology', 'sports', 'arts', 'art', 'parliamentary', 'ministerial', 'state', 'regional', 'local', 'and', 'large', 'senior']);
 const determiners = /^(?:a|an|the|this|that|its|their)$/i;
-const travelVerb = /\b(?:visited|visits|visit|toured|tours|travell?ed\s+to|paid\s+a\s+(?:\w+\s+)?visit\s+to|arrived\s+in|went\s+to|is\s+visiting|was\s+visiting)\b/iu;
-const groupOf = /\b(?:officials|representatives|leaders|a\s+group\s+of\s+[\p{Ll}\s]+?)\s+from\s+/giu;
+const travelVerb = /\b(?:visited|visits|visit|toured|tours|travell?ed\s+to|paid\s+a\s+(?:\w+\s+)?visit\s+to|arrived\s+in|went\s+to|is\s+visiting|was\s+visiting|was\s+in|were\s+in|stayed\s+in)\b/iu;
+const groupOf = /\b(?:officials|representatives|leaders|a\s+group\s+of\s+[\p{Ll}\s]+?|an?\s+(?:[\p{Ll}-]+\s+)?group)\s+from\s+/giu;
 const joinVerb = /\b(?:attended|joined|were\s+part\s+of|was\s+part\s+of|travell?ed\s+with|accompanied)\s*$/iu;
 
 interface Mention {
@@ -30,6 +30,8 @@ interface Mention {
   /** The words before "delegation" that name it, and whether they start with a capital (a quotable name). */
   modifiers: string;
   home: { cityKey: string | null; name: string; span: Span } | null;
+  /** A home that is a province or region, not a city: "from Vietnam's Quang Ninh province". */
+  region: { name: string; span: Span } | null;
   organizationKey: string | null;
 }
 
@@ -56,11 +58,17 @@ function mentionAt(reading: Reading, index: EntityIndex, records: DraftRecords, 
     // "a delegation of 60 representatives of 11 enterprises from Liaocheng, ...": the first "from <city>" of its clause.
     const clause = body.slice(span.end, span.end + 120).split(/[,;.]/)[0]!;
     const from = /\bfrom\s+/.exec(clause);
-    const after = from ? reading.cities.find((c) => c.start >= span.end + from.index && c.end <= span.end + clause.length) : undefined;
+    // ... before any verb: "from Vietnam's Quang Ninh province visited Nanning" is not from Nanning.
+    const after = from ? reading.cities.find((c) => c.start >= span.end + from.index && c.end <= span.end + clause.length && !travelVerb.test(body.slice(span.end + from.index, c.start))) : undefined;
     if (after) home = { cityKey: index.cityKeyAt.get(after) ?? null, name: after.text, span: { start: span.end + from!.index, end: after.end } };
   }
+  let region: Mention['region'] = null;
+  if (!home) {
+    const m = /^\s+from\s+(?:(?:\p{Lu}[\p{L}\p{M}]*\s+)*\p{Lu}[\p{L}\p{M}]*['’]s\s+)?((?:\p{Lu}[\p{L}\p{M}-]*\s+){1,3})(?:province|region|prefecture|county|state|autonomous\s+region)\b/u.exec(body.slice(span.end, span.end + 100));
+    if (m) region = { name: m[1]!.trim(), span: { start: span.end, end: span.end + m[0].length } };
+  }
   const org = /\bgovernment$/i.test(modifiers) ? records.organizations.find((o) => o.name.toLowerCase().endsWith(modifiers.toLowerCase().replace(/^.*?\b(provincial|municipal|city|county|regional|state)\b/, '$1'))) : undefined;
-  return { span, modifiers, home, organizationKey: org?.key ?? null };
+  return { span, modifiers, home, region, organizationKey: org?.key ?? null };
 }
 
 export function delegationRecords(reading: Reading, index: EntityIndex, records: DraftRecords, notes: DraftNote[]): DelegationRef[] {
@@ -102,6 +110,10 @@ export function delegationRecords(reading: Reading, index: EntityIndex, records:
         const org = records.organizations.find((o) => o.key === mention.organizationKey)!;
         d = make(`org:${org.key}`, `${org.name} delegation`, { organizationKey: org.key });
         cite(d, mention.span, ['organization']);
+      } else if (mention.region) {
+        // Named for its province, as the article will call it ("the Quang Ninh delegation").
+        d = make(`name:${mention.region.name.toLowerCase()}`, `${mention.region.name} delegation`, {});
+        cite(d, { start: mention.span.start, end: mention.region.span.end }, []);
       } else if (mention.modifiers !== '' && /^\p{Lu}/u.test(mention.modifiers)) d = make(`name:${mention.modifiers.toLowerCase()}`, `${mention.modifiers} delegation`, {});
       else d = last ?? make('main', `${mention.modifiers} delegation`.trim().replace(/^./, (c) => c.toUpperCase()), {});
       if (mention.home && !d.evidence.some((q) => q.facts.includes('homeCity'))) cite(d, mention.home.span.start < mention.span.start ? mention.span : { start: mention.span.start, end: mention.home.span.end }, ['homeCity']);
@@ -145,7 +157,7 @@ function travelled(reading: Reading, records: DraftRecords, d: DraftDelegation, 
   const home = records.cities.find((c) => c.key === d.homeCityKey)?.countryCode;
   for (const ref of refs.filter((r) => r.key === d.key && !r.weak && !r.joined)) {
     const sentence = sentenceAt(reading.sentences, ref.span.start);
-    if (!sentence || reading.header.has(sentence)) continue;
+    if (!sentence || reading.header.has(sentence) || reading.captions.has(sentence.paragraph)) continue;
     const verb = travelVerb.exec(reading.body.slice(ref.span.end, sentence.end));
     if (!verb) continue;
     const from = ref.span.end + verb.index;

@@ -61,7 +61,9 @@ export function draftArticle(text: ArticleText): ArticleDraft {
   const index: EntityIndex = { cityKeyAt, organizationAt: [], personAt: [] };
   index.organizationAt = organizationRecords(reading, records, notes, cityKeyAt);
   index.personAt = personRecords(reading, records, notes, index.organizationAt);
-  const scenes = scenesOf(reading, index.organizationAt.map((o) => o.span));
+  // A city at the start of a building's name still places the action: "at Tampere City Hall" is in Tampere.
+  const venues = /\s(?:City Hall|Hall|Cent(?:re|er)|Park|Zone|Museum|Library|University|School|College|Academy|Institute)$/u;
+  const scenes = scenesOf(reading, index.organizationAt.filter((o) => !venues.test(records.organizations.find((r) => r.key === o.key)!.name)).map((o) => o.span));
   const delegations = delegationRecords(reading, index, records, notes);
   const events = eventRecords(reading, index, records, scenes, delegations, notes);
   const agreements = agreementRecords(reading, index, records, scenes, delegations, events, notes);

@@ -3,7 +3,7 @@ import { foldName } from '../../shared/names.js';
 import type { DelegationRef } from './delegations.js';
 import type { EntityIndex } from './entities.js';
 import type { Reading } from './reading.js';
-import type { Scene } from './scene.js';
+import { dateQuote, type Scene } from './scene.js';
 import { functionWords, overlaps, within, type Sentence, type Span } from './text.js';
 import { cite, uniqueKey, type DraftEvent, type DraftNote, type DraftRecords } from './workspace.js';
 
@@ -24,7 +24,7 @@ const nounKinds: Record<string, EventKind | null> = {
   promotion: 'BUSINESS_PROMOTION', roadshow: 'BUSINESS_PROMOTION', matchmaking: 'BUSINESS_PROMOTION',
   meeting: 'MEETING', reception: 'MEETING', banquet: 'MEETING',
   talks: 'TALKS',
-  festival: 'CULTURAL_EXCHANGE', gala: 'CULTURAL_EXCHANGE',
+  festival: 'CULTURAL_EXCHANGE', gala: 'CULTURAL_EXCHANGE', performance: 'CULTURAL_EXCHANGE', concert: 'CULTURAL_EXCHANGE',
   ceremony: null,
   event: null,
 };
@@ -37,7 +37,7 @@ const kindOfNoun = (noun: string): EventKind | null => nounKinds[noun.toLowerCas
 
 // Lower-case words an event's name is built of: "company cooperation and exchange meeting", "food fair".
 const nameWords = new Set(['cooperation', 'exchange', 'exchanges', 'and', 'business', 'promotional', 'promotion', 'trade', 'investment', 'economic', 'cultural', 'culture', 'food', 'company', 'companies', 'enterprise', 'industry', 'industrial', 'products', 'product', 'import', 'export', 'international', 'annual', 'signing', 'friendship', 'youth', 'tourism', 'networking', 'art', 'arts', 'agricultural', 'investment', 'launch', 'opening', 'b2b', 'matchmaking', 'project', 'projects', 'economic', 'commerce', 'commercial', 'bilateral', 'joint', 'welcome', 'working', 'roundtable', 'round-table', 'press', 'summit', 'high-level', 'business-to-business', 'city', 'sister-city', 'china', 'of', 'the']);
-const trigger = /\b(?:attend(?:ed|ing|s)?|held|hold(?:s|ing)?|host(?:ed|ing|s)?|co-hosted|visit(?:ed|ing)?|tour(?:ed|ing)|inspected|participated\s+in|took\s+part\s+in|taking\s+part\s+in|join(?:ed|ing)?|organi[sz]ed|open(?:ed|ing)|launch(?:ed|ing)|display(?:ed|ing)?|exhibit(?:ed|ing)|showcased|presented|staged|inaugurated|had|during|at)\b/iu;
+const trigger = /\b(?:attend(?:ed|ing|s)?|held|hold(?:s|ing)?|host(?:ed|ing|s)?|co-hosted|visit(?:ed|ing)?|tour(?:ed|ing)|inspected|participated\s+in|took\s+part\s+in|taking\s+part\s+in|join(?:ed|ing)?|organi[sz]ed|open(?:ed|ing)|launch(?:ed|ing)|display(?:ed|ing)?|exhibit(?:ed|ing)|showcased|presented|staged|inaugurated|had|gave|give|gives|during|at)\b/iu;
 const passive = /^(?:[^,.;]{0,30}?\s)?(?:was|were|is|are|will\s+be)\s+(?:held|hosted|opened|organi[sz]ed|staged|launched|attended|co-hosted)\b/iu;
 const exhibiting = /\b(?:display(?:ed|s)?|exhibit(?:ed|s|ors?)?|showcased|on\s+show|on\s+display)\b/iu;
 
@@ -61,7 +61,7 @@ function phraseAt(body: string, sentence: Sentence, nounStart: number, noun: str
     for (let i = words.length - 1; i >= 0; i--) {
       const w = words[i]!;
       if (!/^\s+$/.test(body.slice(w.start + w.text.length, start)) && start !== w.start + w.text.length) break;
-      if (!(/^[\p{Lu}(]/u.test(w.text) || nameWords.has(w.text.toLowerCase())) || /^(?:the|of)$/i.test(w.text)) break;
+      if (!(/^[\p{Lu}(]/u.test(w.text) || nameWords.has(w.text.toLowerCase())) || /^(?:the|of|a|an)$/i.test(w.text)) break;
       start = w.start;
     }
     // A name does not start with "and" or end up as a lone capitalised sentence opener.
@@ -85,7 +85,8 @@ function kindOf(phrase: Phrase, after: string, sentence: string): EventKind {
   const all = `${phrase.words} ${after}`.toLowerCase();
   const byNoun = kindOfNoun(phrase.noun);
   // "signed a memorandum ... at a ceremony in Zibo": a signing ceremony.
-  if (phrase.noun === 'ceremony') return /\bsign/i.test(sentence) ? 'SIGNING_CEREMONY' : 'OTHER';
+  // "a ceremony ... celebrating 30 years of friendship": a cooperation event.
+  if (phrase.noun === 'ceremony') return /\bsign/i.test(sentence) ? 'SIGNING_CEREMONY' : /\b(?:anniversar|friendship|cooperat|sister)/i.test(after) ? 'COOPERATION_EVENT' : 'OTHER';
   if (byNoun === 'MEETING' && /promot/.test(phrase.words.toLowerCase())) return 'BUSINESS_PROMOTION';
   if (byNoun) return byNoun;
   if (/promot/.test(all)) return 'BUSINESS_PROMOTION';
@@ -107,13 +108,18 @@ export function eventRecords(reading: Reading, index: EntityIndex, records: Draf
     const event: DraftEvent = same ?? { key: uniqueKey(fields.name, records.events), ...fields, cityKey: city, countryCode: scene.countryCode, participants: [], organizerKeys: [], peopleKeys: [], counterparts: [], evidence: [] };
     if (!same) records.events.push(event);
     const date = nearestDate(scene, phrase);
+    // "opened ... on Oct 15 and will run until Nov 10": the day it ends.
+    const until = date && !date.to ? scene.dates.find((d) => d.start > date.end && !d.to && /\b(?:until|till|through|to)\s+$/i.test(body.slice(Math.max(sentence.start, d.start - 10), d.start))) : undefined;
     if (date && !event.startDate) {
       event.startDate = date.from;
-      event.endDate = date.to;
+      event.endDate = date.to ?? until?.from ?? null;
       if (date.inferred) notes.push({ section: 'events', key: event.key, ...date, message: `"${date.text}" gives no year; the draft took it from the article's date (${reading.referenceDate})` });
     }
     const carried = scene.city !== null && !within(scene.city, sentence);
-    cite(event, sentence, [...facts, 'kind', ...(fields.nameIsQuoted ? ['name'] : []), ...(date ? ['startDate', ...(date.to ? ['endDate'] : [])] : []), ...(!carried && event.cityKey ? ['city'] : []), ...(!carried && event.countryCode ? ['country'] : [])]);
+    const dateFacts = date ? ['startDate', ...(date.to || until ? ['endDate'] : [])] : [];
+    const dated = date && !within(date, sentence);
+    cite(event, sentence, [...facts, 'kind', ...(fields.nameIsQuoted ? ['name'] : []), ...(dated ? [] : dateFacts), ...(!carried && event.cityKey ? ['city'] : []), ...(!carried && event.countryCode ? ['country'] : [])]);
+    if (date && dated) cite(event, dateQuote(scene, date), dateFacts);
     if (carried) cite(event, scene.placeQuote, ['city', 'country']);
     participation(reading, event, sentence, phrase, delegations);
     counterparts(reading, index, event, sentence, phrase);
@@ -139,7 +145,9 @@ export function eventRecords(reading: Reading, index: EntityIndex, records: Draf
         if (earlier) refs.push({ span: phrase, key: earlier.key });
         continue;
       }
-      if (!trigger.test(before.split(/[;]/).at(-1)!) && !passive.test(after)) continue;
+      if (!trigger.test(before.split(/[;]/).at(-1)!) && !passive.test(after) && !opened(phrase, sentence, after)) continue;
+      // "the province would host the China-Africa Economic and Trade Expo next year": not (yet) an event.
+      if (/\b(?:would|will|shall|plans?\s+to|planned\s+to|is\s+to|are\s+to)\s+(?:\p{Ll}+\s+){0,2}$/u.test(before.slice(-40)) || /\bnext\s+(?:year|month|week)\b/.test(after.split(/[.;]/)[0]!) || /\bnext\s+(?:year|month|week)['’]s\s+$/u.test(before)) continue;
       const clause = after.split(/[,;]/)[0]!;
       add(phrase, sentence, () => {
         const quotedName = phrase.proper && (phrase.definite || /^["“]/u.test(phrase.words));
@@ -159,25 +167,38 @@ export function eventRecords(reading: Reading, index: EntityIndex, records: Draf
       const nounKind = kindOfNoun(noun) ?? 'OTHER';
       add(phrase, sentence, () => ({ name, nameIsQuoted: true, kind: nounKind, startDate: null, endDate: null, cityKey: null, countryCode: null }), participantsIn(reading, sentence, delegations).length > 0 ? ['delegations'] : []);
     }
-    // "the delegation toured Shandong Huaguang Ceramics Co": a visit to a company, where the company is.
-    for (const m of sentence.text.matchAll(/\b(?:toured|visited|inspected|tours|visits)\s+(?:the\s+)?/giu)) {
+    // "the delegation toured Shandong Huaguang Ceramics Co", "toured the locomotive depot of Coastline Rail
+    // Services Ltd": a visit to a company or a site, put where the company is when the sentence does not say.
+    for (const m of sentence.text.matchAll(/\b(toured|visited|inspected|tours|visits)\s+(?:the\s+)?/giu)) {
       const at = sentence.start + m.index + m[0].length;
-      const org = index.organizationAt.find((o) => o.span.start === at);
-      if (!org) continue;
-      const named = records.organizations.find((o) => o.key === org.key)!;
-      const span = { start: sentence.start + m.index, end: org.span.end };
-      const event = add(span, sentence, () => ({ name: `Tour of ${named.name}`, nameIsQuoted: false, kind: 'OTHER', startDate: null, endDate: null, cityKey: null, countryCode: null }), participantsIn(reading, sentence, delegations).length > 0 ? ['delegations'] : []);
-      if (!event.cityKey && named.cityKey) {
-        event.cityKey = named.cityKey;
-        event.countryCode = named.countryCode;
-        const source = named.evidence.find((q) => q.facts.includes('city'));
+      const site = siteAt(reading, index, at, sentence);
+      if (!site) continue;
+      const named = site.organizationKey ? records.organizations.find((o) => o.key === site.organizationKey)! : null;
+      const span = { start: sentence.start + m.index, end: site.end };
+      const verb = /^visit/i.test(m[1]!) ? 'Visit to' : 'Tour of';
+      const event = add(span, sentence, () => ({ name: `${verb} ${site.text}`, nameIsQuoted: false, kind: 'OTHER', startDate: null, endDate: null, cityKey: null, countryCode: null }), participantsIn(reading, sentence, delegations).length > 0 ? ['delegations'] : []);
+      // Where the company is, or the city its name or the site's names ("China-Malaysia Qinzhou Industrial Park").
+      const cityKey = named?.cityKey ?? records.cities.find((c) => new RegExp(`(?<![\\p{L}])${c.name}(?![\\p{L}])`, 'u').test(site.text))?.key;
+      if (!event.cityKey && cityKey) {
+        const city = records.cities.find((c) => c.key === cityKey)!;
+        event.cityKey = cityKey;
+        event.countryCode = city.countryCode;
+        const source = named?.cityKey ? named.evidence.find((q) => q.facts.includes('city')) : site;
         if (source) cite(event, source, ['city', 'country']);
-        notes.push({ section: 'events', key: event.key, ...span, message: `the draft put the visit where ${named.name} is (${named.cityKey}); the article may not say the visit was there` });
+        notes.push({ section: 'events', key: event.key, ...span, message: `the draft put the visit in ${city.name}, where ${named?.cityKey ? named.name : 'the name'} says it is; the article may not say the visit was there` });
       }
-      if (!event.counterparts.some((c) => c.organizationKey === named.key)) {
+      if (named && !event.counterparts.some((c) => c.organizationKey === named.key)) {
         event.counterparts.push({ organizationKey: named.key, personKey: null, role: 'HOST' });
         cite(event, sentence, ['counterparts']);
       }
+    }
+    // "That evening, the Zhenjiang Yangju Opera Troupe performed ... at Tampere Hall": a performance.
+    for (const m of sentence.text.matchAll(/\b(?:performed|staged\s+a\s+(?:show|performance|concert))\b/giu)) {
+      const from = sentence.start + m.index;
+      const performer = index.organizationAt.filter((o) => o.span.end <= from && o.span.start >= sentence.start && from - o.span.end < 4).at(-1);
+      if (!performer) continue;
+      const named = records.organizations.find((o) => o.key === performer.key)!;
+      add({ start: performer.span.start, end: from + m[0].length }, sentence, () => ({ name: `Performance of the ${named.name}`, nameIsQuoted: false, kind: 'CULTURAL_EXCHANGE', startDate: null, endDate: null, cityKey: null, countryCode: null }), []);
     }
     // "the delegation was received in Zibo by Ma Xiaolei, mayor of Zibo, and Vice-Mayor Li Jun": a meeting.
     for (const m of sentence.text.matchAll(/\b(?:was|were)\s+(?:warmly\s+)?received\b[^.;]{0,40}?\bby\s+/giu)) {
@@ -208,7 +229,47 @@ export function eventRecords(reading: Reading, index: EntityIndex, records: Draf
       add(span, sentence, () => ({ name: `Meeting with ${named.name}`, nameIsQuoted: false, kind: 'MEETING', startDate: null, endDate: null, cityKey: null, countryCode: null }), participantsIn(reading, sentence, delegations).length > 0 ? ['delegations'] : []);
     }
   }
+  summaries(reading, records, refs, notes);
   return refs.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * "... wrapped up a visit on Thursday, after talks on port cooperation": the lead's word for what the article
+ * then tells ("held talks in Nanning on March 17") is that event, not another. An event of the first paragraph
+ * with no name, place or date of its own goes when a later one of its kind has them.
+ */
+function summaries(reading: Reading, records: DraftRecords, refs: EventRef[], notes: DraftNote[]) {
+  const lead = reading.sentences.find((s) => !reading.header.has(s))?.paragraph;
+  for (const event of [...records.events]) {
+    if (event.nameIsQuoted || event.startDate || event.cityKey || event.participants.some((p) => p.attendedFrom)) continue;
+    if (!event.evidence.every((q) => reading.sentences.find((s) => within(q, s))?.paragraph === lead)) continue;
+    const told = records.events.find((e) => e !== event && e.kind === event.kind && (e.startDate || e.cityKey));
+    if (!told) continue;
+    records.events.splice(records.events.indexOf(event), 1);
+    for (const ref of refs) if (ref.key === event.key) ref.key = told.key;
+    notes.push({ section: 'events', key: told.key, ...event.evidence[0]!, message: `the article's opening mentions ${event.name.toLowerCase()}; the draft took it to be ${told.name}, told later` });
+  }
+}
+
+// What a visit can be to, besides a company: "the locomotive depot of ...", "the container terminal of ...".
+const siteNoun = /^((?:[\p{Ll}-]+\s+){0,3}(?:depot|terminal|port|plant|factory|base|park|zone|headquarters|cent(?:er|re)|museum|farm|workshop|facility|warehouse|campus|laborator(?:y|ies)|lab|hall|site|mine|station|school|university|hospital|production\s+lines?|exhibition\s+hall|showroom)s?\s+of\s+)/u;
+
+/** The company, or a site of one (or of a named place), a visit verb is followed by at `at`. */
+function siteAt(reading: Reading, index: EntityIndex, at: number, sentence: Sentence): (Span & { text: string; organizationKey: string | null }) | null {
+  const org = index.organizationAt.find((o) => o.span.start === at);
+  if (org) return { start: at, end: org.span.end, text: reading.body.slice(at, org.span.end), organizationKey: org.key };
+  const site = siteNoun.exec(reading.body.slice(at, sentence.end));
+  if (!site) return null;
+  const owner = at + site[0].length;
+  const ofOrg = index.organizationAt.find((o) => o.span.start === owner || o.span.start === owner + 4 && /^the\s/.test(reading.body.slice(owner, owner + 4)));
+  const end = ofOrg?.span.end ?? owner + (/^(?:the\s+)?\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)*/u.exec(reading.body.slice(owner, sentence.end))?.[0].length ?? 0);
+  if (end === owner) return null;
+  return { start: at, end, text: `the ${reading.body.slice(at, end)}`, organizationKey: ofOrg?.key ?? null };
+}
+
+/** "An exhibition on Zhenjiang's history, co-organized by ..., opened at Tampere Central Library on Oct 15": the subject that opened. */
+function opened(phrase: Phrase, sentence: Sentence, after: string): boolean {
+  return phrase.start === sentence.start && !phrase.definite && /^[^.;]{0,160}?\b(?:opened|took\s+place|was\s+launched|kicked\s+off|began|ran\s+from)\b/u.test(after);
 }
 
 function nearestDate(scene: Scene, phrase: Span) {

@@ -12,9 +12,9 @@ export interface OrganizationMention extends Span {
 }
 
 const legalForms = ['Co., Ltd.', 'Co., Ltd', 'Co Ltd', 'Co. Ltd', 'Co.', 'Co', 'Ltd.', 'Ltd', 'Limited', 'Corp.', 'Corp', 'Corporation', 'Group', 'GmbH', 'AG', 'LLC', 'Inc.', 'Inc', 'PLC', 'JSC', 'LLP', 'S.A.', 'SpA', 'Company', 'Holdings', 'Bank'];
-const governmentNouns = ['Government', 'Ministry', 'Bureau', 'Department', 'Commission', 'Agency', 'Embassy', 'Consulate', 'Consulate General', 'Administration', 'Committee', 'Office', 'Authority', 'Municipality', 'Council'];
+const governmentNouns = ['City Hall', 'Government', 'Ministry', 'Bureau', 'Department', 'Commission', 'Agency', 'Embassy', 'Consulate', 'Consulate General', 'Administration', 'Committee', 'Office', 'Authority', 'Municipality', 'Council'];
 const associationNouns = ['Chamber of Commerce', 'Chamber', 'Association', 'Federation', 'Society', 'Alliance', 'Union'];
-const otherNouns = ['University', 'Institute', 'Academy', 'Center', 'Centre', 'Foundation', 'Museum', 'Hospital', 'Park', 'Zone'];
+const otherNouns = ['University', 'Institute', 'Academy', 'Center', 'Centre', 'Foundation', 'Museum', 'Hospital', 'Park', 'Zone', 'School', 'College', 'Troupe', 'Orchestra', 'Ensemble'];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // A word of a name: capitalised, or a bracketed one ("China (Shandong)"), or "&".
@@ -24,24 +24,37 @@ const nameWords = String.raw`${word}(?:${join}${word})*?`;
 
 const companyPattern = new RegExp(String.raw`(?<![\p{L}])(?:${nameWords})\s+(?:${legalForms.map(escape).join('|')})(?![\p{L}])|(?<![\p{L}])(?:JSC|PJSC|LLP|LLC)\s+["“]?${word}(?:\s+${word})*["”]?`, 'gu');
 const nounPattern = new RegExp(String.raw`(?<![\p{L}])(?:${nameWords})\s+(${[...associationNouns, ...governmentNouns, ...otherNouns].map(escape).join('|')})(?:\s+of\s+${word}(?:\s+(?:and\s+)?${word})*)?(?![\p{L}])`, 'gu');
+// "the City of Tampere", "the Municipality of Lisbon": a city's government by its formal name.
+const cityOfPattern = new RegExp(String.raw`(?<![\p{L}])(?:City|Municipality|Government|Chamber)\s+of\s+${word}(?:${join}${word})*`, 'gu');
 const localGovernmentPattern = new RegExp(String.raw`(?<![\p{L}])${word}(?:\s+${word})*\s+(?:provincial|municipal|city|county|district|regional|state|prefectural)\s+government(?![\p{L}])`, 'gu');
 
 // Capitalised nouns that end event names, not organizations ("... Cooperation and Exchange Conference").
 const notOrganizations = /\b(?:Conference|Forum|Expo|Exhibition|Fair|Summit|Festival|Week|Initiative|Road|Games)\b/u;
 
 function kindOf(name: string): OrganizationKind {
+  if (/^(?:City|Municipality|Government)\s+of\s/.test(name)) return 'GOVERNMENT';
   if (legalForms.some((form) => name.endsWith(` ${form}`)) || /^(?:JSC|PJSC|LLP|LLC)\s/.test(name)) return 'COMPANY';
   if (/ government$/i.test(name) || governmentNouns.some((noun) => new RegExp(`\\b${noun}\\b`).test(name))) return 'GOVERNMENT';
   if (associationNouns.some((noun) => name.includes(noun))) return 'ASSOCIATION';
   return 'OTHER';
 }
 
-/** Drops leading function words ("The", "In") a match may begin with, keeping offsets. */
+// Words before a name that are not part of it: "Executives of Hunan Xiangnong Machinery Co", "Nairobi-based ...".
+const leadingPeople = new Set(['Executives', 'Representatives', 'Members', 'Officials', 'Staff', 'Employees', 'Workers', 'Leaders', 'Delegates', 'Students', 'Teachers', 'Guests', 'Visitors', 'Experts', 'Engineers', 'Managers']);
+
+/** Drops leading function words ("The", "In"), "Executives of" and "<place>-based" a match may begin with, keeping offsets. */
 function trimLead(text: string, start: number): { text: string; start: number } | null {
   const words = text.split(' ');
   let i = 0;
   let at = start;
-  while (i < words.length - 1 && functionWords.has(words[i]!)) at += words[i++]!.length + 1;
+  for (;;) {
+    if (i < words.length - 1 && (functionWords.has(words[i]!) || /^\p{Lu}[\p{L}\p{M}]*-based$/u.test(words[i]!))) at += words[i++]!.length + 1;
+    else if (i < words.length - 2 && leadingPeople.has(words[i]!) && /^(?:of|from|at)$/.test(words[i + 1]!)) {
+      at += words[i]!.length + words[i + 1]!.length + 2;
+      i += 2;
+    }
+    else break;
+  }
   const rest = words.slice(i).join(' ');
   return rest === '' ? null : { text: rest, start: at };
 }
@@ -49,7 +62,7 @@ function trimLead(text: string, start: number): { text: string; start: number } 
 /** Every organization the body names, longest match first, without overlaps. */
 export function organizationMentions(body: string): OrganizationMention[] {
   const found: OrganizationMention[] = [];
-  for (const pattern of [companyPattern, localGovernmentPattern, nounPattern]) {
+  for (const pattern of [companyPattern, localGovernmentPattern, nounPattern, cityOfPattern]) {
     for (const match of body.matchAll(pattern)) {
       const trimmed = trimLead(match[0].replace(/[,.]$/, (p) => (match[0].endsWith('Co.') || match[0].endsWith('Ltd.') || match[0].endsWith('Inc.') ? p : '')), match.index);
       if (!trimmed || notOrganizations.test(trimmed.text)) continue;

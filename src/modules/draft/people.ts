@@ -14,7 +14,7 @@ export interface PersonMention extends Span {
   of: (Span & { text: string }) | null;
 }
 
-const titleWords = ['Vice-Mayor', 'Vice Mayor', 'Deputy Mayor', 'Mayor', 'Vice-Governor', 'Vice Governor', 'Deputy Governor', 'Governor', 'Vice-Minister', 'Vice Minister', 'Deputy Minister', 'Minister', 'Ambassador', 'Consul-General', 'Consul General', 'Consul', 'Vice-President', 'Vice President', 'President', 'Vice-Chairman', 'Vice Chairman', 'Chairman', 'Chairwoman', 'Party Secretary', 'Secretary-General', 'Secretary', 'Director-General', 'Deputy Director', 'Director', 'General Manager', 'CEO', 'Vice-Premier', 'Vice Premier', 'Premier', 'Prime Minister', 'Professor', 'Dr', 'Mr', 'Ms', 'Mrs'];
+const titleWords = ['Vice-Mayor', 'Vice Mayor', 'Deputy Mayor', 'Mayor', 'Vice-Governor', 'Vice Governor', 'Deputy Governor', 'Governor', 'Vice-Minister', 'Vice Minister', 'Deputy Minister', 'Minister', 'Ambassador', 'Consul-General', 'Consul General', 'Consul', 'Vice-President', 'Vice President', 'President', 'Vice-Chairman', 'Vice Chairman', 'Chairman', 'Chairwoman', 'Party Secretary', 'Secretary-General', 'Secretary', 'Director-General', 'Deputy Director', 'Director', 'General Manager', 'CEO', 'Vice-Premier', 'Vice Premier', 'Premier', 'Prime Minister', 'Professor', 'Principal', 'Dean', 'Managing Director', 'Chief Executive', 'Dr', 'Mr', 'Ms', 'Mrs'];
 // Lower-case title phrases: the head words a title after or before a name is built of.
 const titleHead = String.raw`(?:(?:deputy|vice|executive|general|managing|chief|first|party|senior|honorary|acting)[ -])*(?:mayor|governor|minister|ambassador|consul(?:[ -]general)?|president|chairman|chairwoman|chair|secretary(?:-general)?|director(?:-general)?|manager|head|founder|chief executive|ceo|leader|commissioner|premier|dean|principal|representative|officer|counsellor|counselor|spokesperson|spokesman|spokeswoman)`;
 
@@ -25,7 +25,8 @@ const personName = String.raw`\p{Lu}[\p{L}\p{M}'’]*(?:-\p{Lu}?[\p{L}\p{M}]+)?(
 const ofPhrase = String.raw`of ((?:the )?\p{Lu}[\p{L}\p{M}'’-]*(?: (?:of |and |for )?\(?\p{Lu}[\p{L}\p{M}'’)-]*)*)`;
 
 const before = new RegExp(String.raw`(?<![\p{L}])(${titleWords.map(escape).join('|')})\.? (${personName})(?: ${ofPhrase})?`, 'gu');
-const after = new RegExp(String.raw`(?<![\p{L}])(${personName}), ((?:the |a )?${titleHead}(?: ${ofPhrase})?)`, 'gu');
+// "Hamisi Mwinyi, Tanzania's deputy minister": a possessive place may come before the title.
+const after = new RegExp(String.raw`(?<![\p{L}])(${personName}), ((?:the |a |\p{Lu}[\p{L}\p{M}-]*(?: \p{Lu}[\p{L}\p{M}-]*)?['’]s )?${titleHead}(?: ${ofPhrase})?)`, 'gu');
 const leading = new RegExp(String.raw`(?<![\p{L}])(?:[Tt]he )?(${titleHead} ${ofPhrase}), (${personName})`, 'gu');
 
 // Words that end a name match when a name runs into them ("Wang Hong Of" is not a name; "Co" ends companies).

@@ -49,7 +49,12 @@ export function countryMentions(body: string): CountryMention[] {
 export const countryLabel = (code: string) => countryName(code);
 
 // A run of capitalised words, with the lower-case joins place names have ("Rio de Janeiro", "Ho Chi Minh City").
-const runPattern = /\p{Lu}[\p{L}\p{M}]*(?:(?: (?:de|do|da|del|la|al|el|upon|on))? \p{Lu}[\p{L}\p{M}]*)*/gu;
+const runPattern = /\p{Lu}[\p{L}\p{M}]*(?:(?: (?:de|do|da|dos|das|del|des|du|di|es|la|al|el|am|der|sur|upon|on))? \p{Lu}[\p{L}\p{M}]*)*/gu;
+// A run that ends in one of these names a place, not a city: "Ha Long Bay" is no mention of Ha Long. A building's
+// or site's name names its city only at its start ("Tampere City Hall" is in Tampere; "Zhenjiang Jinshan
+// Experimental School" is no mention of Jinshan).
+const featureNoun = /\s(?:Bay|Lake|River|Island|Islands|Mountains?|Gorge|Valley|Beach|Desert|Sea|Strait)$/u;
+const venueNoun = /\s(?:Port|Harbou?r|Hall|School|University|College|Academy|Institute|Park|Zone|Airport|Station|Theat(?:re|er)|Museum|Library|Cent(?:re|er)|Hotel|Stadium|Square|Street|Road|Avenue|Temple|Palace|Tower|Bridge|Gardens?|Market)$/u;
 
 // Gazetteer hits of one word that are too small to take on a bare mention: the article then ties them to a country.
 const MIN_UNTIED_POPULATION = 15_000;
@@ -95,8 +100,11 @@ export function cityMentions(body: string, named: ReadonlySet<string>, taken: re
     return regionNamed.get(region)!;
   };
   for (const run of body.matchAll(runPattern)) {
+    const feature = featureNoun.test(run[0]);
+    const venue = venueNoun.test(run[0]);
     for (const candidate of subRuns(run[0], run.index)) {
       if (found.some((f) => overlaps(f, candidate))) continue;
+      if ((feature || (venue && candidate.start !== run.index)) && candidate.text !== run[0]) continue;
       if (functionWords.has(candidate.text)) continue;
       if (taken.some((span) => overlaps(span, candidate) && span.start !== candidate.start)) continue;
       const places = lookups.get(candidate.text) ?? gazetteer().named(candidate.text);

@@ -29,6 +29,8 @@ export interface Reading {
   dates: DateValue[];
   /** Sentences of the article's header (title, "Updated:", "Print") that no record is drawn from. */
   header: Set<Sentence>;
+  /** Paragraphs that are a photo's caption ("Photo: ...", "... [Photo provided to ...]"): they show, not tell. */
+  captions: Set<number>;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -61,7 +63,9 @@ export function readArticle(body: string, referenceDate: string | null): Reading
   // A country's name is not also a city of it ("Kazakhstan" is a village in Kazakhstan too).
   // Nor is a word of a person's name, written alone later ("Gao said ..." after "Gao Peng, chairman of ...").
   const nameWords = new Set(people.flatMap((p) => p.name.split(/\s+/)));
-  const cities = cityMentions(body, named, [...organizations, ...people.map((p) => p.nameSpan)]).filter((c) => !countries.some((k) => overlaps(k, c)) && !nameWords.has(c.text));
+  // A photographer's name in a credit ("[Photo by Li Xiang/For chinadaily.com.cn]") is no place either.
+  const credits = [...body.matchAll(/\b(?:Photos?|Photographs?|Videos?)\s+by\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/gu)].map((m) => ({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length }));
+  const cities = cityMentions(body, named, [...organizations, ...people.map((p) => p.nameSpan)]).filter((c) => !credits.some((k) => overlaps(k, c)) && !countries.some((k) => overlaps(k, c)) && !nameWords.has(c.text));
   const dates: DateValue[] = [];
   for (const sentence of sentences) {
     if (header.has(sentence)) continue;
@@ -74,7 +78,8 @@ export function readArticle(body: string, referenceDate: string | null): Reading
       dates.push({ start, end: sentence.start + mention.end, text: mention.text, from, to: mention.to ? valueOf(mention.to) : null, inferred: inferredIn(mention.from) || inferredIn(mention.to) });
     }
   }
-  return { body, sentences, referenceDate, countries, cities, organizations, people, dates, header };
+  const captions = new Set(sentences.filter((s) => /^Photos?:/.test(s.text) || /\[(?:Photos?|Video)\b[^\]]*\]$/u.test(s.text)).map((s) => s.paragraph));
+  return { body, sentences, referenceDate, countries, cities, organizations, people, dates, header, captions };
 }
 
 /** The mentions that lie within a span, in order. */

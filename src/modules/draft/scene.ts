@@ -1,6 +1,6 @@
 import type { CityMention } from './places.js';
 import { mentionsIn, type DateValue, type Reading } from './reading.js';
-import { overlaps, type Sentence, type Span } from './text.js';
+import { overlaps, within, type Sentence, type Span } from './text.js';
 
 // Where and when a sentence happens, as the text ties it: a city it puts the action in ("In Astana, ...",
 // "held ... in Samarkand", "travelled to Budapest"), carried to the rest of a paragraph that opens with
@@ -14,8 +14,12 @@ export interface Scene {
   countryCode: string | null;
   /** The words that tie the place to the sentence: the sentence, or the paragraph up to it when carried. */
   placeQuote: Span;
+  /** The dates it states, or the day of the sentence before for "The same day, ..." (see dateQuote). */
   dates: DateValue[];
 }
+
+/** The words that state a scene's date: the sentence, or from the date in the sentence before to its end. */
+export const dateQuote = (scene: Scene, date: DateValue): Span => (within(date, scene.sentence) ? scene.sentence : { start: date.start, end: scene.sentence.end });
 
 // The words before a city that put the action there.
 const locative = /(?:\b(?:in|at|to|visited|toured|reached|was|were|visiting|touring)|\bstops?\b[^,.;]{0,20}\b(?:was|were|in)|,)\s+(?:the\s+(?:city|capital)\s+of\s+)?$/iu;
@@ -35,11 +39,15 @@ export function scenesOf(reading: Reading, taken: readonly Span[]): Map<Sentence
   const scenes = new Map<Sentence, Scene>();
   let opening: Scene | null = null;
   let paragraph = -1;
+  let recent: Scene[] = [];
   for (const sentence of reading.sentences) {
     if (reading.header.has(sentence)) continue;
     const first = sentence.paragraph !== paragraph;
     if (first) [opening, paragraph] = [null, sentence.paragraph];
-    const dates = reading.dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end);
+    let dates = reading.dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end);
+    // "The same day, ...", "That evening, ...": the day last given, by one of the two sentences before.
+    const before = recent.find((r) => r.dates.length > 0)?.dates.filter((d) => !d.to).slice(0, 1);
+    if (dates.length === 0 && before?.length === 1 && /^(?:The\s+same\s+day|On\s+the\s+same\s+day|That\s+(?:day|evening|afternoon|morning|night)|Later\s+that\s+day)\b/.test(sentence.text)) dates = before;
     const city = sceneCity(reading, sentence, taken);
     let scene: Scene;
     if (city) scene = { sentence, city, countryCode: city.place.countryCode, placeQuote: sentence, dates };
@@ -51,6 +59,7 @@ export function scenesOf(reading: Reading, taken: readonly Span[]): Map<Sentence
     // "In Astana, the capital of Kazakhstan, ..." sets the place of its whole paragraph.
     if (first && city && /^In\s/.test(sentence.text) && reading.body.slice(sentence.start, city.start).trim() === 'In') opening = scene;
     scenes.set(sentence, scene);
+    recent = [scene, ...recent].slice(0, 2);
   }
   return scenes;
 }
