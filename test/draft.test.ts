@@ -216,6 +216,19 @@ describe('the record rules', () => {
     expect(doc.agreements[1]!.parties.map((p) => [p.description, p.role])).toEqual([['a Changsha company (unnamed)', 'VISITING_PARTY'], ['a local enterprise (unnamed)', 'LOCAL_PARTY']]);
   });
 
+  test('a roundtable, counted letters of intent at it, a "During the visit" signing, and names and numbers of other shapes', () => {
+    const doc = draftOf('A 22-member delegation from Milan, Italy, visited Changzhou and Nantong in China and then Laos.\n\nIn Changzhou, the guests toured Changzhou Tianrui Robotics Co, where general manager Xu Feng met them. A roundtable on Italy-China industrial cooperation was held in Changzhou on April 23. Four letters of intent were signed at the roundtable between Italian companies and Changzhou enterprises.\n\nOn April 25, the guests visited the Nantong Economic and Technological Development Area. During the visit, Ferraresi Automazione Srl signed a letter of intent with the Nantong Bureau of Commerce.\n\nThe delegation attended the Gulf Textile Expo 2024 in Dubai, UAE, on Nov 5.');
+    expect(doc.countries.map((c) => c.isoCode).sort()).toEqual(['AE', 'CN', 'IT', 'LA']);
+    expect(doc.people.map((p) => p.name)).toEqual(['Xu Feng']);
+    expect(doc.organizations.map((o) => o.name)).toEqual(expect.arrayContaining(['Ferraresi Automazione Srl', 'Nantong Economic and Technological Development Area']));
+    expect(doc.figures.map((f) => [f.value, f.unit])).toContainEqual([22, 'members']);
+    const [roundtable, visit] = [doc.events.find((e) => e.kind === 'MEETING' && /roundtable/i.test(e.name))!, doc.events.find((e) => e.name.startsWith('Visit to'))!];
+    expect(roundtable).toMatchObject({ cityKey: 'changzhou', startDate: '2024-04-23' });
+    expect(doc.agreements.map((a) => [a.eventKey, a.cityKey, a.signedOn])).toEqual([...Array.from({ length: 4 }, () => [roundtable.key, 'changzhou', '2024-04-23']), [visit.key, 'nantong', '2024-04-25']]);
+    // The year in the expo's name is not its date.
+    expect(doc.events.find((e) => /Expo/.test(e.name))).toMatchObject({ startDate: '2024-11-05' });
+  });
+
   test('signatories, counterparts, members and figures of every kind, on the trade-fair article', () => {
     const gold = tradeFairArticle();
     const doc = draftArticle({ title: gold.article.title, body: gold.article.body, publishedOn: gold.article.updatedOn }).document;

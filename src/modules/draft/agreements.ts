@@ -168,6 +168,10 @@ export function agreementRecords(reading: Reading, index: EntityIndex, records: 
       // "signed two cooperation agreements": that many.
       const counted = numbersIn(body.slice(verbAt, nounSpan.start)).find((x) => !x.ordinal && Number.isInteger(x.value) && x.value > 1 && x.value <= 10);
       if (counted && /s\b/.test(noun[0])) count = counted.value;
+      // "Four letters of intent were signed ...": the number before the noun.
+      const before = /(?:^|\s)(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\p{L}-]+\s+){0,2}$/iu.exec(text.slice(0, noun.index));
+      const counting = before ? numbersIn(before[1]!).find((x) => Number.isInteger(x.value) && x.value > 1 && x.value <= 10) : undefined;
+      if (counting && /s\b/.test(noun[0]) && noun.index < verb.index) count = counting.value;
       if (clause.count) count = clause.count;
       if (parties.length === 0) {
         notes.push({ section: 'agreements', key: null, ...sentence, message: 'an agreement is signed here, but the draft found no party it could name or describe' });

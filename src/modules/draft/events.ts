@@ -22,7 +22,7 @@ const nounKinds: Record<string, EventKind | null> = {
   conference: 'CONFERENCE', forum: 'CONFERENCE', symposium: 'CONFERENCE', summit: 'CONFERENCE', seminar: 'CONFERENCE', dialogue: 'CONFERENCE', congress: 'CONFERENCE',
   exhibition: 'EXHIBITION', expo: 'EXHIBITION', exposition: 'EXHIBITION', fair: 'EXHIBITION', 'trade show': 'EXHIBITION',
   promotion: 'BUSINESS_PROMOTION', roadshow: 'BUSINESS_PROMOTION', matchmaking: 'BUSINESS_PROMOTION',
-  meeting: 'MEETING', reception: 'MEETING', banquet: 'MEETING',
+  meeting: 'MEETING', reception: 'MEETING', banquet: 'MEETING', roundtable: 'MEETING',
   talks: 'TALKS',
   festival: 'CULTURAL_EXCHANGE', gala: 'CULTURAL_EXCHANGE', performance: 'CULTURAL_EXCHANGE', concert: 'CULTURAL_EXCHANGE',
   ceremony: null,
@@ -38,7 +38,7 @@ const kindOfNoun = (noun: string): EventKind | null => nounKinds[noun.toLowerCas
 // Lower-case words an event's name is built of: "company cooperation and exchange meeting", "food fair".
 const nameWords = new Set(['cooperation', 'exchange', 'exchanges', 'and', 'business', 'promotional', 'promotion', 'trade', 'investment', 'economic', 'cultural', 'culture', 'food', 'company', 'companies', 'enterprise', 'industry', 'industrial', 'products', 'product', 'import', 'export', 'international', 'annual', 'signing', 'friendship', 'youth', 'tourism', 'networking', 'art', 'arts', 'agricultural', 'investment', 'launch', 'opening', 'b2b', 'matchmaking', 'project', 'projects', 'economic', 'commerce', 'commercial', 'bilateral', 'joint', 'welcome', 'working', 'roundtable', 'round-table', 'press', 'summit', 'high-level', 'business-to-business', 'city', 'sister-city', 'china', 'of', 'the']);
 const trigger = /\b(?:attend(?:ed|ing|s)?|held|hold(?:s|ing)?|host(?:ed|ing|s)?|co-hosted|visit(?:ed|ing)?|tour(?:ed|ing)|inspected|participated\s+in|took\s+part\s+in|taking\s+part\s+in|join(?:ed|ing)?|organi[sz]ed|open(?:ed|ing)|launch(?:ed|ing)|display(?:ed|ing)?|exhibit(?:ed|ing)|showcased|presented|staged|inaugurated|had|gave|give|gives|during|at)\b/iu;
-const passive = /^(?:[^,.;]{0,30}?\s)?(?:was|were|is|are|will\s+be)\s+(?:held|hosted|opened|organi[sz]ed|staged|launched|attended|co-hosted)\b/iu;
+const passive = /^(?:[^,.;]{0,60}?\s)?(?:was|were|is|are|will\s+be)\s+(?:held|hosted|opened|organi[sz]ed|staged|launched|attended|co-hosted)\b/iu;
 const exhibiting = /\b(?:display(?:ed|s)?|exhibit(?:ed|s|ors?)?|showcased|on\s+show|on\s+display)\b/iu;
 
 interface Phrase extends Span {
@@ -213,6 +213,12 @@ export function eventRecords(reading: Reading, index: EntityIndex, records: Draf
         cite(event, sentence, ['counterparts']);
       }
     }
+    // "During the visit, X signed ...": the visit or tour just told.
+    for (const m of sentence.text.matchAll(/\b(?:during|after|at\s+the\s+end\s+of)\s+(the\s+(?:visit|tour))\b/giu)) {
+      const visit = [...records.events].reverse().find((e) => e.kind === 'OTHER' && /^(?:Visit to|Tour of) /.test(e.name));
+      const at = sentence.start + m.index + m[0].length - m[1]!.length;
+      if (visit) refs.push({ span: { start: at, end: at + m[1]!.length }, key: visit.key });
+    }
     attendance(reading, records, sentence, scenes.get(sentence)!, delegations, refs);
     // "the delegation met with the mayor of Debrecen, Gábor Nagy": a meeting with whom it names.
     for (const m of sentence.text.matchAll(/\bmet\s+(?:with\s+)?/giu)) {
@@ -273,7 +279,8 @@ function opened(phrase: Phrase, sentence: Sentence, after: string): boolean {
 }
 
 function nearestDate(scene: Scene, phrase: Span) {
-  const after = scene.dates.find((d) => d.start >= phrase.end);
+  // "Gulf Textile and Apparel Expo 2024": the year is part of the name.
+  const after = scene.dates.find((d) => d.start >= phrase.end && !(d.start - phrase.end <= 1 && /^\d{4}$/.test(d.text)));
   return after ?? scene.dates.filter((d) => d.end <= phrase.start).at(-1) ?? null;
 }
 

@@ -35,6 +35,9 @@ function unitAfter(body: string, end: number, limit: number): { unit: string; en
   const rest = body.slice(end, limit);
   const currency = currencyAfter.exec(rest);
   if (currency) return { unit: currency[1]!, end: end + currency[0].length, currency: true };
+  // "A 22-member delegation", "a 50-hectare garden": the unit joined to the number (not a span of time).
+  const joined = /^-(\p{L}+)\b/u.exec(rest);
+  if (joined) return /^(?:day|week|month|year|hour|minute|night|point|storey|story|star)$/i.test(joined[1]!) ? null : { unit: joined[1]!.replace(/(?<!s)$/, 's'), end: end + joined[0].length, currency: false };
   const percent = percentAfter.exec(rest);
   if (percent) return { unit: percent[1]!.replace(/\s+/g, ' '), end: end + percent[0].length, currency: false };
   const words = [...rest.matchAll(/\s+([\p{L}][\p{L}'’-]*)|[^\s\p{L}]/gu)];

@@ -11,10 +11,10 @@ export interface OrganizationMention extends Span {
   kind: OrganizationKind;
 }
 
-const legalForms = ['Co., Ltd.', 'Co., Ltd', 'Co Ltd', 'Co. Ltd', 'Co.', 'Co', 'Ltd.', 'Ltd', 'Limited', 'Corp.', 'Corp', 'Corporation', 'Group', 'GmbH', 'AG', 'LLC', 'Inc.', 'Inc', 'PLC', 'JSC', 'LLP', 'S.A.', 'SpA', 'Company', 'Holdings', 'Bank'];
+const legalForms = ['Co., Ltd.', 'Co., Ltd', 'Co Ltd', 'Co. Ltd', 'Co.', 'Co', 'Ltd.', 'Ltd', 'Limited', 'Corp.', 'Corp', 'Corporation', 'Group', 'GmbH', 'AG', 'LLC', 'Inc.', 'Inc', 'PLC', 'JSC', 'LLP', 'S.A.', 'SA', 'SpA', 'S.p.A.', 'Srl', 'S.r.l.', 'SAS', 'BV', 'NV', 'Oy', 'AB', 'ASA', 'Kft', 'Zrt', 'Sdn Bhd', 'Bhd', 'Pte Ltd', 'Pty Ltd', 'Company', 'Holdings', 'Bank'];
 const governmentNouns = ['City Hall', 'Government', 'Ministry', 'Bureau', 'Department', 'Commission', 'Agency', 'Embassy', 'Consulate', 'Consulate General', 'Administration', 'Committee', 'Office', 'Authority', 'Municipality', 'Council'];
 const associationNouns = ['Chamber of Commerce', 'Chamber', 'Association', 'Federation', 'Society', 'Alliance', 'Union'];
-const otherNouns = ['University', 'Institute', 'Academy', 'Center', 'Centre', 'Foundation', 'Museum', 'Hospital', 'Park', 'Zone', 'School', 'College', 'Troupe', 'Orchestra', 'Ensemble'];
+const otherNouns = ['University', 'Institute', 'Academy', 'Center', 'Centre', 'Foundation', 'Museum', 'Hospital', 'Park', 'Zone', 'Development Area', 'School', 'College', 'Troupe', 'Orchestra', 'Ensemble'];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // A word of a name: capitalised, or a bracketed one ("China (Shandong)"), or "&".

@@ -1,4 +1,4 @@
-import type { Span } from './text.js';
+import { functionWords, type Span } from './text.js';
 
 // People with their titles, in the three ways English news names them: a title before the name
 // ("Vice-Mayor Wang Hong"), an appositive after it ("Zhang Min, director of the Liaocheng Bureau of Commerce"),
@@ -26,6 +26,8 @@ const ofPhrase = String.raw`of ((?:the )?\p{Lu}[\p{L}\p{M}'’-]*(?: (?:of |and 
 
 const before = new RegExp(String.raw`(?<![\p{L}])(${titleWords.map(escape).join('|')})\.? (${personName})(?: ${ofPhrase})?`, 'gu');
 // "Hamisi Mwinyi, Tanzania's deputy minister": a possessive place may come before the title.
+// "where general manager Xu Feng showed ...": a lower-case title right before the name.
+const beforeLower = new RegExp(String.raw`(?<![\p{L}])(${titleHead}) (${personName})`, 'gu');
 const after = new RegExp(String.raw`(?<![\p{L}])(${personName}), ((?:the |a |\p{Lu}[\p{L}\p{M}-]*(?: \p{Lu}[\p{L}\p{M}-]*)?['’]s )?${titleHead}(?: ${ofPhrase})?)`, 'gu');
 const leading = new RegExp(String.raw`(?<![\p{L}])(?:[Tt]he )?(${titleHead} ${ofPhrase}), (${personName})`, 'gu');
 
@@ -34,6 +36,8 @@ const notNameWords = new Set(['Of', 'The', 'And', 'Co', 'Ltd', 'GmbH', 'Group', 
 
 function cleanName(name: string): string | null {
   const words = name.split(' ');
+  // "In Changzhou, general manager ..." is no name: a sentence's opening word is not part of one.
+  if (functionWords.has(words[0]!)) return null;
   while (words.length > 0 && notNameWords.has(words.at(-1)!)) words.pop();
   return words.length >= 2 ? words.join(' ') : null;
 }
@@ -60,6 +64,12 @@ export function personMentions(body: string, notNames: readonly (Span & { text: 
     const end = of ? of.end : nameStart + name.length;
     const title = ['Mr', 'Ms', 'Mrs', 'Dr'].includes(m[1]!) ? null : m[1]!;
     add({ start: m.index, end, name, nameSpan: { start: nameStart, end: nameStart + name.length }, title, titleSpan: title ? { start: m.index, end: m.index + title.length } : null, of });
+  }
+  for (const m of body.matchAll(beforeLower)) {
+    const name = cleanName(m[2]!);
+    if (!name || name !== m[2]) continue;
+    const nameStart = m.index + m[1]!.length + 1;
+    add({ start: m.index, end: nameStart + name.length, name, nameSpan: { start: nameStart, end: nameStart + name.length }, title: m[1]!, titleSpan: { start: m.index, end: m.index + m[1]!.length }, of: null });
   }
   for (const m of body.matchAll(after)) {
     const name = cleanName(m[1]!);

@@ -24,7 +24,8 @@ export interface CityMention extends Span {
 
 // "US" and "UK" as words are too often something else in capitals (an abbreviation, "US$"); their longer names stay.
 const unreliableNames = new Set(['US', 'U.S.', 'UK', 'USA', 'U.S.A.']);
-const extraNames: [string, string][] = [['Britain', 'GB'], ['the Netherlands', 'NL'], ['Holland', 'NL'], ['Korea', 'KR']];
+// Short names the ISO list leaves out ("Laos" is only "Lao People's Democratic Republic" there).
+const extraNames: [string, string][] = [['Britain', 'GB'], ['the Netherlands', 'NL'], ['Holland', 'NL'], ['Korea', 'KR'], ['Laos', 'LA'], ['Syria', 'SY'], ['Moldova', 'MD'], ['Brunei', 'BN'], ['Macau', 'MO'], ['Macao', 'MO'], ['East Timor', 'TL'], ['Burma', 'MM'], ['the Philippines', 'PH'], ['Swaziland', 'SZ'], ['Micronesia', 'FM']];
 
 let countryPattern: { regex: RegExp; codeOf: Map<string, string> } | undefined;
 function countryNamePattern() {
