@@ -229,6 +229,18 @@ describe('the record rules', () => {
     expect(doc.events.find((e) => /Expo/.test(e.name))).toMatchObject({ startDate: '2024-11-05' });
   });
 
+  test('small places the text puts something in, and a Chinese name that is also a village is not one', () => {
+    const doc = draftOf('The 16-member delegation from Menghai county in China, led by Vice-Mayor Wang Jing, visited Laos from March 4 to 8. Officials from the Menghai Bureau of Agriculture joined it.\n\nThe delegation was received in Luang Namtha on March 5 by Governor Bounmy Phengsavanh. The first training session, held from March 5 to 7, drew 65 farmers. On March 7, the delegation visited a tea cooperative in Muang Sing.');
+    expect(doc.cities.map((c) => c.name).sort()).toEqual(['Luang Namtha', 'Menghai', 'Muang Sing']);
+    expect(doc.delegations).toHaveLength(1);
+    expect(doc.figures.map((f) => [f.value, f.unit])).toContainEqual([16, 'members']);
+    expect(doc.events.map((e) => [e.name, e.startDate, e.endDate ?? null, e.cityKey])).toEqual([
+      ['Reception by Bounmy Phengsavanh', '2024-03-05', null, 'luang-namtha'],
+      ['Training session', '2024-03-05', '2024-03-07', null],
+      ['Visit to a tea cooperative in Muang Sing', '2024-03-07', null, 'muang-sing'],
+    ]);
+  });
+
   test('signatories, counterparts, members and figures of every kind, on the trade-fair article', () => {
     const gold = tradeFairArticle();
     const doc = draftArticle({ title: gold.article.title, body: gold.article.body, publishedOn: gold.article.updatedOn }).document;

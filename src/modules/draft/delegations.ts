@@ -92,6 +92,8 @@ export function delegationRecords(reading: Reading, index: EntityIndex, records:
     const city = reading.cities.filter((c) => within(c, clause) && index.cityKeyAt.has(c)).at(-1) ?? reading.cities.find((c) => within(c, clause));
     const key = city && index.cityKeyAt.get(city);
     if (!key || !city) continue;
+    // "Officials from the Changzhou Municipal Bureau of Commerce briefed the visitors": an office's people, at home.
+    if (index.organizationAt.some((o) => within(city, o.span))) continue;
     const d = byHome(key) ?? make(`city:${key}`, `${city.text} delegation`, { homeCityKey: key });
     const span = { start: m.index, end: city.end + (/^ city\b/.exec(body.slice(city.end)) ? 5 : 0) };
     cite(d, span, d.evidence.some((q) => q.facts.includes('homeCity')) ? [] : ['homeCity']);

@@ -26,6 +26,7 @@ const nounKinds: Record<string, EventKind | null> = {
   talks: 'TALKS',
   festival: 'CULTURAL_EXCHANGE', gala: 'CULTURAL_EXCHANGE', performance: 'CULTURAL_EXCHANGE', concert: 'CULTURAL_EXCHANGE',
   ceremony: null,
+  session: null,
   event: null,
 };
 const nounAlternatives = Object.keys(nounKinds).map((n) => (n === 'event' ? 'events?' : n.replace(' ', '\\s+'))).join('|');
@@ -36,9 +37,9 @@ const nounNext = new RegExp(`^\\s+(?:${nounAlternatives})\\b`, 'iu');
 const kindOfNoun = (noun: string): EventKind | null => nounKinds[noun.toLowerCase().replace(/\s+/g, ' ')] ?? nounKinds[noun.toLowerCase().replace(/s$/, '')] ?? null;
 
 // Lower-case words an event's name is built of: "company cooperation and exchange meeting", "food fair".
-const nameWords = new Set(['cooperation', 'exchange', 'exchanges', 'and', 'business', 'promotional', 'promotion', 'trade', 'investment', 'economic', 'cultural', 'culture', 'food', 'company', 'companies', 'enterprise', 'industry', 'industrial', 'products', 'product', 'import', 'export', 'international', 'annual', 'signing', 'friendship', 'youth', 'tourism', 'networking', 'art', 'arts', 'agricultural', 'investment', 'launch', 'opening', 'b2b', 'matchmaking', 'project', 'projects', 'economic', 'commerce', 'commercial', 'bilateral', 'joint', 'welcome', 'working', 'roundtable', 'round-table', 'press', 'summit', 'high-level', 'business-to-business', 'city', 'sister-city', 'china', 'of', 'the']);
+const nameWords = new Set(['training', 'cooperation', 'exchange', 'exchanges', 'and', 'business', 'promotional', 'promotion', 'trade', 'investment', 'economic', 'cultural', 'culture', 'food', 'company', 'companies', 'enterprise', 'industry', 'industrial', 'products', 'product', 'import', 'export', 'international', 'annual', 'signing', 'friendship', 'youth', 'tourism', 'networking', 'art', 'arts', 'agricultural', 'investment', 'launch', 'opening', 'b2b', 'matchmaking', 'project', 'projects', 'economic', 'commerce', 'commercial', 'bilateral', 'joint', 'welcome', 'working', 'roundtable', 'round-table', 'press', 'summit', 'high-level', 'business-to-business', 'city', 'sister-city', 'china', 'of', 'the']);
 const trigger = /\b(?:attend(?:ed|ing|s)?|held|hold(?:s|ing)?|host(?:ed|ing|s)?|co-hosted|visit(?:ed|ing)?|tour(?:ed|ing)|inspected|participated\s+in|took\s+part\s+in|taking\s+part\s+in|join(?:ed|ing)?|organi[sz]ed|open(?:ed|ing)|launch(?:ed|ing)|display(?:ed|ing)?|exhibit(?:ed|ing)|showcased|presented|staged|inaugurated|had|gave|give|gives|during|at)\b/iu;
-const passive = /^(?:[^,.;]{0,60}?\s)?(?:was|were|is|are|will\s+be)\s+(?:held|hosted|opened|organi[sz]ed|staged|launched|attended|co-hosted)\b/iu;
+const passive = /^(?:,\s+(?=held|hosted|organi[sz]ed|staged)|(?:[^,.;]{0,60}?\s)?(?:was|were|is|are|will\s+be)\s+)(?:held|hosted|opened|organi[sz]ed|staged|launched|attended|co-hosted)\b/iu;
 const exhibiting = /\b(?:display(?:ed|s)?|exhibit(?:ed|s|ors?)?|showcased|on\s+show|on\s+display)\b/iu;
 
 interface Phrase extends Span {
@@ -89,7 +90,7 @@ function kindOf(phrase: Phrase, after: string, sentence: string): EventKind {
   if (phrase.noun === 'ceremony') return /\bsign/i.test(sentence) ? 'SIGNING_CEREMONY' : /\b(?:anniversar|friendship|cooperat|sister)/i.test(after) ? 'COOPERATION_EVENT' : 'OTHER';
   if (byNoun === 'MEETING' && /promot/.test(phrase.words.toLowerCase())) return 'BUSINESS_PROMOTION';
   if (byNoun) return byNoun;
-  if (/promot/.test(all)) return 'BUSINESS_PROMOTION';
+  if (/promot|matchmak/.test(all)) return 'BUSINESS_PROMOTION';
   if (/cultur/.test(all)) return 'CULTURAL_EXCHANGE';
   if (/cooperat/.test(all)) return 'COOPERATION_EVENT';
   return 'OTHER';
@@ -258,13 +259,16 @@ function summaries(reading: Reading, records: DraftRecords, refs: EventRef[], no
 }
 
 // What a visit can be to, besides a company: "the locomotive depot of ...", "the container terminal of ...".
-const siteNoun = /^((?:[\p{Ll}-]+\s+){0,3}(?:depot|terminal|port|plant|factory|base|park|zone|headquarters|cent(?:er|re)|museum|farm|workshop|facility|warehouse|campus|laborator(?:y|ies)|lab|hall|site|mine|station|school|university|hospital|production\s+lines?|exhibition\s+hall|showroom)s?\s+of\s+)/u;
+const siteNoun = /^((?:[\p{Ll}-]+\s+){0,3}(?:depot|terminal|port|plant|factory|base|park|zone|headquarters|cent(?:er|re)|museum|farm|workshop|facility|warehouse|campus|laborator(?:y|ies)|lab|hall|site|mine|station|school|university|hospital|production\s+lines?|exhibition\s+hall|showroom|cooperative|village|orchard|garden|plantation)s?\s+(?:of|in)\s+)/u;
 
 /** The company, or a site of one (or of a named place), a visit verb is followed by at `at`. */
 function siteAt(reading: Reading, index: EntityIndex, at: number, sentence: Sentence): (Span & { text: string; organizationKey: string | null }) | null {
   const org = index.organizationAt.find((o) => o.span.start === at);
   if (org) return { start: at, end: org.span.end, text: reading.body.slice(at, org.span.end), organizationKey: org.key };
-  const site = siteNoun.exec(reading.body.slice(at, sentence.end));
+  // "a tea cooperative in Muang Sing": after "a", too.
+  const article = /^an?\s+/.exec(reading.body.slice(at, at + 3));
+  const site = siteNoun.exec(reading.body.slice(at + (article?.[0].length ?? 0), sentence.end));
+  if (site && article) return siteAfterArticle(reading, at, article[0].length + site[0].length, sentence);
   if (!site) return null;
   const owner = at + site[0].length;
   const ofOrg = index.organizationAt.find((o) => o.span.start === owner || o.span.start === owner + 4 && /^the\s/.test(reading.body.slice(owner, owner + 4)));
@@ -278,10 +282,20 @@ function opened(phrase: Phrase, sentence: Sentence, after: string): boolean {
   return phrase.start === sentence.start && !phrase.definite && /^[^.;]{0,160}?\b(?:opened|took\s+place|was\s+launched|kicked\s+off|began|ran\s+from)\b/u.test(after);
 }
 
+/** "visited a tea cooperative in Muang Sing": the site with the place it names, when it names one. */
+function siteAfterArticle(reading: Reading, at: number, length: number, sentence: Sentence): (Span & { text: string; organizationKey: string | null }) | null {
+  const place = /^\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)*/u.exec(reading.body.slice(at + length, sentence.end));
+  if (!place) return null;
+  const end = at + length + place[0].length;
+  return { start: at, end, text: reading.body.slice(at, end), organizationKey: null };
+}
+
 function nearestDate(scene: Scene, phrase: Span) {
   // "Gulf Textile and Apparel Expo 2024": the year is part of the name.
   const after = scene.dates.find((d) => d.start >= phrase.end && !(d.start - phrase.end <= 1 && /^\d{4}$/.test(d.text)));
-  return after ?? scene.dates.filter((d) => d.end <= phrase.start).at(-1) ?? null;
+  // "was received in Nantong on April 24 by Lu Wenjing": a date inside the words that make the event.
+  const inside = scene.dates.find((d) => d.start >= phrase.start && d.end <= phrase.end && !/^\d{4}$/.test(d.text));
+  return inside ?? after ?? scene.dates.filter((d) => d.end <= phrase.start).at(-1) ?? null;
 }
 
 /** The delegations a sentence names, or their home cities when it names none ("Liaocheng hosted ..."). */

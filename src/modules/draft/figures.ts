@@ -57,8 +57,8 @@ function figuresIn(reading: Reading, sentence: Sentence, taken: readonly Span[])
     const n = numbers[i]!;
     if (n.ordinal || taken.some((span) => overlaps(span, n)) || reading.dates.some((d) => overlaps(d, n))) continue;
     if (/^(?:19|20)\d\d$/.test(n.text)) continue;
-    // "the three Central Asian countries": a count said before, referred to again.
-    if (/\bthe\s+$/i.test(body.slice(Math.max(sentence.start, n.start - 4), n.start))) continue;
+    // "the three Central Asian countries": a count said before, referred to again ("the 16-member delegation" is not).
+    if (/\bthe\s+$/i.test(body.slice(Math.max(sentence.start, n.start - 4), n.start)) && !/^-\p{L}/u.test(body.slice(n.end, n.end + 2))) continue;
     let upTo: number | null = null;
     let last = n;
     const next = numbers[i + 1];

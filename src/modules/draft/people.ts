@@ -1,4 +1,4 @@
-import { functionWords, type Span } from './text.js';
+import type { Span } from './text.js';
 
 // People with their titles, in the three ways English news names them: a title before the name
 // ("Vice-Mayor Wang Hong"), an appositive after it ("Zhang Min, director of the Liaocheng Bureau of Commerce"),
@@ -36,8 +36,8 @@ const notNameWords = new Set(['Of', 'The', 'And', 'Co', 'Ltd', 'GmbH', 'Group', 
 
 function cleanName(name: string): string | null {
   const words = name.split(' ');
-  // "In Changzhou, general manager ..." is no name: a sentence's opening word is not part of one.
-  if (functionWords.has(words[0]!)) return null;
+  // "In Changzhou, general manager ..." is no name: a preposition or article does not begin one ("He" may: He Jianming).
+  if (/^(?:In|On|At|From|To|Of|For|By|With|The|A|An|After|Before|During|Since|While|When|As|Then|Later)$/.test(words[0]!)) return null;
   while (words.length > 0 && notNameWords.has(words.at(-1)!)) words.pop();
   return words.length >= 2 ? words.join(' ') : null;
 }

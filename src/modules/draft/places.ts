@@ -116,7 +116,12 @@ export function cityMentions(body: string, named: ReadonlySet<string>, taken: re
       const place = pool[0];
       if (!place) continue;
       const tied = tiedSpan(body, candidate.end, place.countryCode);
-      if (!tied && !place.isCapital && place.population < MIN_UNTIED_POPULATION) continue;
+      // A small place counts when the text puts something there: "in Luang Namtha" (a name of several words in
+      // one of the article's countries), "from Menghai county" (a word followed by "county", "city", "town").
+      const next = body.slice(candidate.end, candidate.end + 12);
+      const placed = /\b(?:in|to|at|visited|toured|from|near)\s+$/.test(body.slice(Math.max(0, candidate.start - 10), candidate.start));
+      const said = inCountries.length > 0 && placed && !/^\s+(?:province|region|autonomous|state)\b/.test(next) && (/\s/.test(candidate.text) || /^\s+(?:county|city|town|district|village)\b/.test(next));
+      if (!tied && !place.isCapital && !said && place.population < MIN_UNTIED_POPULATION) continue;
       const rivals = pool.filter((p) => p.countryCode === place.countryCode && p.geonameId !== place.geonameId);
       const ambiguous = rivals.some((p) => place.population < 10 * Math.max(p.population, 1));
       found.push({ text: candidate.text, start: candidate.start, end: candidate.end, place, ambiguous, tied });

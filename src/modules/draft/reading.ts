@@ -62,10 +62,10 @@ export function readArticle(body: string, referenceDate: string | null): Reading
   const people = personMentions(body, [...organizations.map((o) => ({ ...o, text: o.name })), ...countries]);
   // A country's name is not also a city of it ("Kazakhstan" is a village in Kazakhstan too).
   // Nor is a word of a person's name, written alone later ("Gao said ..." after "Gao Peng, chairman of ...").
-  const nameWords = new Set(people.flatMap((p) => p.name.split(/\s+/)));
+  const nameWords = new Set(people.flatMap((p) => [p.name, ...p.name.split(/\s+/)]));
   // A photographer's name in a credit ("[Photo by Li Xiang/For chinadaily.com.cn]") is no place either.
   const credits = [...body.matchAll(/\b(?:Photos?|Photographs?|Videos?)\s+by\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/gu)].map((m) => ({ start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length }));
-  const cities = cityMentions(body, named, [...organizations, ...people.map((p) => p.nameSpan)]).filter((c) => !credits.some((k) => overlaps(k, c)) && !countries.some((k) => overlaps(k, c)) && !nameWords.has(c.text));
+  const cities = cityMentions(body, named, [...organizations, ...people.map((p) => p.nameSpan)]).filter((c) => !credits.some((k) => overlaps(k, c)) && !people.some((p) => overlaps(p.nameSpan, c)) && !countries.some((k) => overlaps(k, c)) && !nameWords.has(c.text));
   const dates: DateValue[] = [];
   for (const sentence of sentences) {
     if (header.has(sentence)) continue;
