@@ -16,6 +16,7 @@ import { heldOutArticles as heldOutA } from '../test/fixtures/draft-eval/index.j
 import { heldOutArticles as heldOutB } from '../test/fixtures/held-out/index.js';
 import { freshArticles } from '../test/fixtures/fresh/index.js';
 import { blindArticles } from '../test/fixtures/blind/index.js';
+import { finalArticles } from '../test/fixtures/final/index.js';
 
 type Gold = ScoredDocument & { article: { title: string; body: string; updatedOn?: string | null; url?: string | null; language?: string } };
 
@@ -82,8 +83,10 @@ function table(title: string, s: Score, check: boolean) {
 tuned.push(...heldOutA.map((a) => ({ ...a, name: `${a.name} (A)` })), ...heldOutB.map((a) => ({ ...a, name: `${a.name} (B)` })));
 // Three by a third writer, held out until the same day's second change, whose rules were aimed at them.
 tuned.push(...freshArticles.map((a) => ({ ...a, name: `${a.name} (C)` })));
-// Three by a fourth writer who never saw the rules, scored after the last change: the claim.
-const heldOutArticles = blindArticles;
+// Three by a fourth writer, held out until the third change, whose rules were aimed at them.
+tuned.push(...blindArticles.map((a) => ({ ...a, name: `${a.name} (D)` })));
+// Three by a fifth writer who never saw the rules, scored once, after the last change: the claim.
+const heldOutArticles = finalArticles;
 
 const perArticle = process.argv.includes('--articles');
 const showMisses = process.argv.includes('--misses');
