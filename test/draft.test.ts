@@ -159,7 +159,8 @@ describe('the record rules', () => {
     const org = doc.organizations.find((o) => o.name === 'Shandong Huaguang Ceramics Co')!;
     expect(doc.events.map((e) => [e.name, e.kind, e.startDate, e.cityKey, e.counterparts])).toEqual([
       ['Reception by Ma Xiaolei', 'MEETING', '2024-05-14', 'zibo', [{ organizationKey: null, personKey: people['Ma Xiaolei'], role: 'HOST' }, { organizationKey: null, personKey: people['Li Jun'], role: 'HOST' }]],
-      ['Meeting with Sun Li', 'MEETING', '2024-05-15', null, []],
+      // Its paragraph put the delegation in Zibo a sentence before.
+      ['Meeting with Sun Li', 'MEETING', '2024-05-15', 'zibo', []],
       // Put where the company is, as its own quote says; a note says the article may not.
       ['Tour of Shandong Huaguang Ceramics Co', 'OTHER', '2024-05-16', 'zibo', [{ organizationKey: org.key, personKey: null, role: 'HOST' }]],
     ]);
@@ -236,9 +237,17 @@ describe('the record rules', () => {
     expect(doc.figures.map((f) => [f.value, f.unit])).toContainEqual([16, 'members']);
     expect(doc.events.map((e) => [e.name, e.startDate, e.endDate ?? null, e.cityKey])).toEqual([
       ['Reception by Bounmy Phengsavanh', '2024-03-05', null, 'luang-namtha'],
-      ['Training session', '2024-03-05', '2024-03-07', null],
+      ['Training session in Luang Namtha', '2024-03-05', '2024-03-07', 'luang-namtha'],
       ['Visit to a tea cooperative in Muang Sing', '2024-03-07', null, 'muang-sing'],
     ]);
+  });
+
+  test('a city and a day carry to the later signings of their paragraph, not to the next paragraph', () => {
+    const doc = draftOf('A delegation from Wuxi, China, visited the United Arab Emirates.\n\nThe delegation then travelled to Dubai on Nov 6. Wuxi Kangtai Biopharma Co signed a distribution contract with Emirates MedSupply FZE.\n\nWuxi Jinhe Precision Machinery Co signed a contract with Al Noor Industrial Group.');
+    // And so does the day it gave.
+    expect(doc.agreements.map((a) => [a.cityKey, a.signedOn])).toEqual([['dubai', '2024-11-06'], [null, null]]);
+    // The place is cited from the sentence that says it through the one it is carried to.
+    expect(doc.agreements[0]!.evidence.find((q) => q.facts.includes('city'))!.quote).toMatch(/^The delegation then travelled to Dubai on Nov 6\. Wuxi Kangtai/);
   });
 
   test('signatories, counterparts, members and figures of every kind, on the trade-fair article', () => {

@@ -180,17 +180,20 @@ export function agreementRecords(reading: Reading, index: EntityIndex, records: 
       const kind = kindOf(noun[0], text);
       const names = parties.map((p) => p.organizationKey ? p.description : p.description.replace(/ \(unnamed\)$/, ''));
       const title = `${kindLabel[kind]} between ${names[0]}${names[1] ? ` and ${names[1]}` : ''}`;
-      const ownCityMention = scene.city;
-      const eventRef = ownEvent ?? (context?.paragraph === sentence.paragraph && !ownCityMention ? context.event : undefined);
+      const carried = scene.city !== null && !within(scene.city, sentence);
+      const eventRef = ownEvent ?? (context?.paragraph === sentence.paragraph && (!scene.city || carried) ? context.event : undefined);
       const event = eventRef && records.events.find((e) => e.key === eventRef.key);
       // The signing's own date and place, else the event's when it was one day in one city.
       const ownDate = scene.dates.find((d) => within(d, clause)) ?? scene.dates[0] ?? null;
       const eventDay = event?.startDate && (!event.endDate || event.endDate === event.startDate) ? event.startDate : null;
-      const signedOn = ownDate?.from ?? eventDay;
-      const ownCity = scene.city ? index.cityKeyAt.get(scene.city) ?? null : null;
+      // Neither: the day its paragraph gave earlier ("The conference took place in Dubai on Nov 6. ... X signed ...").
+      const paragraphDay = !ownDate && !eventDay ? scene.paragraphDay : null;
+      const signedOn = ownDate?.from ?? eventDay ?? paragraphDay?.from ?? null;
+      // The sentence's own city, else the event's, else the one its paragraph gave earlier.
+      const sceneCity = scene.city ? index.cityKeyAt.get(scene.city) ?? null : null;
+      const ownCity = carried && event?.cityKey ? null : sceneCity;
       const cityKey = ownCity ?? event?.cityKey ?? null;
       const countryCode = ownCity ? scene.countryCode : event?.cityKey ? event.countryCode : scene.countryCode ?? event?.countryCode ?? null;
-      const carried = scene.city !== null && !within(scene.city, sentence);
       const signing = !event && ownDate && ownCity ? signingEvent(body, records, clause, nounSpan, ownDate, ownCity, scene, carried, events) : null;
       if (signing) notes.push({ section: 'events', key: signing.key, ...clause, message: 'a signing on a stated day in a stated place, not at an event the article names: the draft made it an event of its own' });
       for (let i = 1; i <= count; i++) {
@@ -208,6 +211,7 @@ export function agreementRecords(reading: Reading, index: EntityIndex, records: 
           evidence: [],
         };
         records.agreements.push(agreement);
+        if (paragraphDay) cite(agreement, dateQuote(scene, paragraphDay), ['signedOn']);
         const dated = ownDate && !within(ownDate, sentence);
         if (ownDate && dated) cite(agreement, dateQuote(scene, ownDate), ['signedOn']);
         cite(agreement, sentence, ['kind', 'parties', ...(ownDate && !dated ? ['signedOn'] : []), ...(event || signing ? ['event'] : []), ...(ownCity && !carried ? ['city', ...(scene.countryCode ? ['country'] : [])] : []), ...(!ownCity && !event?.cityKey && scene.countryCode ? ['country'] : [])]);
