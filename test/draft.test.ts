@@ -170,6 +170,8 @@ describe('the record rules', () => {
   test('places: lower-case joins, not a bay, a school\'s second word or a photographer', () => {
     const doc = draftOf('A delegation from Zhenjiang, China, visited Tanzania and Vietnam. It moved on to Dar es Salaam, then saw Ha Long Bay. Students of Zhenjiang Jinshan Experimental School came. [Photo by Li Xiang/For chinadaily.com.cn]');
     expect(doc.cities.map((c) => c.name).sort()).toEqual(['Dar es Salaam', 'Zhenjiang']);
+    // Nor half of a hyphenated name, nor a province's name.
+    expect(draftOf('A delegation from Baden-Württemberg, Germany, visited Central China\'s Henan province and Beijing.').cities.map((c) => c.name)).toEqual(['Beijing']);
   });
 
   test('names: "<city>-based" and "Executives of" are not part of one; schools, troupes and "City of" are organizations', () => {

@@ -106,6 +106,9 @@ export function cityMentions(body: string, named: ReadonlySet<string>, taken: re
     for (const candidate of subRuns(run[0], run.index)) {
       if (found.some((f) => overlaps(f, candidate))) continue;
       if ((feature || (venue && candidate.start !== run.index)) && candidate.text !== run[0]) continue;
+      // Half of a hyphenated name ("Baden" of Baden-Württemberg), or a province's name ("Henan province").
+      if (/^-\p{Lu}/u.test(body.slice(candidate.end, candidate.end + 2)) || /\p{L}-$/u.test(body.slice(Math.max(0, candidate.start - 2), candidate.start))) continue;
+      if (/^\s+(?:province|autonomous\s+region|prefecture)\b/u.test(body.slice(candidate.end, candidate.end + 24))) continue;
       if (functionWords.has(candidate.text)) continue;
       if (taken.some((span) => overlaps(span, candidate) && span.start !== candidate.start)) continue;
       const places = lookups.get(candidate.text) ?? gazetteer().named(candidate.text);
