@@ -82,7 +82,9 @@ describe('health, readiness and metrics', () => {
     expect(text).toMatch(/delegation_graph_graphql_requests_total\{operation="DashboardTotals",outcome="ok"\} 1/);
     expect(text).toMatch(/delegation_graph_graphql_requests_total\{operation="anonymous",outcome="GRAPHQL_VALIDATION_FAILED"\} 1/);
     expect(text).toMatch(/delegation_graph_graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} 1/);
-    expect(text).toMatch(/delegation_graph_graphql_request_duration_seconds_bucket\{le="0.1",operation="DashboardTotals"\} 1/);
+    // Its latency is recorded (which bucket it falls in depends on the machine's load: no timing asserted here).
+    expect(text).toMatch(/delegation_graph_graphql_request_duration_seconds_bucket\{le="\+Inf",operation="DashboardTotals"\} 1/);
+    expect(text).toMatch(/delegation_graph_graphql_request_duration_seconds_count\{operation="DashboardTotals"\} 1/);
     expect(text).toMatch(/delegation_graph_db_query_duration_seconds_count\{statement="SELECT"\} [1-9]/);
     expect(text).toMatch(/delegation_graph_process_resident_memory_bytes \d+/);
   });
