@@ -3,7 +3,7 @@ import { numbersIn } from '../../shared/numbers.js';
 import type { DelegationRef } from './delegations.js';
 import type { EntityIndex } from './entities.js';
 import type { EventRef } from './events.js';
-import type { DateValue, Reading } from './reading.js';
+import { inCaption, type DateValue, type Reading } from './reading.js';
 import { dateQuote, type Scene } from './scene.js';
 import { within, type Sentence, type Span } from './text.js';
 import { cite, uniqueKey, type DraftAgreement, type DraftEvent, type DraftNote, type DraftRecords } from './workspace.js';
@@ -98,10 +98,10 @@ export function agreementRecords(reading: Reading, index: EntityIndex, records: 
   const toldLater = reading.sentences.some((s) => s.paragraph !== lead && !reading.header.has(s) && signVerb.test(s.text));
   // "Five agreements were signed at the forum. X signed a contract with Y, ...": the paragraph's signings are the forum's.
   let context: { paragraph: number; event: EventRef } | null = null;
-  // A photo's caption shows a signing the text tells ("... exchange documents after signing a contract"): no new one.
   for (const sentence of reading.sentences) {
     const scene = scenes.get(sentence);
-    if (!scene || reading.captions.has(sentence.paragraph)) continue;
+    // A photo's caption shows a signing the text tells ("... exchange documents after signing a contract"): no new one.
+    if (!scene || inCaption(reading, sentence)) continue;
     // "It was signed by A and B", right after an agreement: its signatories.
     if (/^It\s+(?:was|had\s+been)\s+signed\s+by\b/.test(sentence.text) && refs.length > 0) {
       const last = records.agreements.find((a) => a.key === refs.at(-1)!.key)!;

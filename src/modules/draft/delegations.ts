@@ -1,5 +1,5 @@
 import { countryLabel } from './places.js';
-import { mentionsIn, type Reading } from './reading.js';
+import { inCaption, mentionsIn, type Reading } from './reading.js';
 import type { EntityIndex } from './entities.js';
 import { overlaps, sentenceAt, within, type Sentence, type Span } from './text.js';
 import { cite, uniqueKey, type DraftDelegation, type DraftNote, type DraftRecords } from './workspace.js';
@@ -159,7 +159,7 @@ function travelled(reading: Reading, records: DraftRecords, d: DraftDelegation, 
   const home = records.cities.find((c) => c.key === d.homeCityKey)?.countryCode;
   for (const ref of refs.filter((r) => r.key === d.key && !r.weak && !r.joined)) {
     const sentence = sentenceAt(reading.sentences, ref.span.start);
-    if (!sentence || reading.header.has(sentence) || reading.captions.has(sentence.paragraph)) continue;
+    if (!sentence || reading.header.has(sentence) || inCaption(reading, sentence)) continue;
     const verb = travelVerb.exec(reading.body.slice(ref.span.end, sentence.end));
     if (!verb) continue;
     const from = ref.span.end + verb.index;

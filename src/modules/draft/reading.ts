@@ -1,4 +1,5 @@
 import { dateMentions, type DateParts } from '../import/quote-content.js';
+import { captionsOf, type Caption } from './captions.js';
 import { countryMentions, cityMentions, type CityMention, type CountryMention } from './places.js';
 import { organizationMentions, type OrganizationMention } from './organizations.js';
 import { personMentions, type PersonMention } from './people.js';
@@ -29,8 +30,8 @@ export interface Reading {
   dates: DateValue[];
   /** Sentences of the article's header (title, "Updated:", "Print") that no record is drawn from. */
   header: Set<Sentence>;
-  /** Paragraphs that are a photo's caption ("Photo: ...", "... [Photo provided to ...]"): they show, not tell. */
-  captions: Set<number>;
+  /** The photo captions ("Photo: ...", "... [Photo provided to ...]"): they show what the text tells. */
+  captions: Caption[];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -78,9 +79,12 @@ export function readArticle(body: string, referenceDate: string | null): Reading
       dates.push({ start, end: sentence.start + mention.end, text: mention.text, from, to: mention.to ? valueOf(mention.to) : null, inferred: inferredIn(mention.from) || inferredIn(mention.to) });
     }
   }
-  const captions = new Set(sentences.filter((s) => /^Photos?:/.test(s.text) || /\[(?:Photos?|Video)\b[^\]]*\]$/u.test(s.text)).map((s) => s.paragraph));
+  const captions = captionsOf(body, sentences);
   return { body, sentences, referenceDate, countries, cities, organizations, people, dates, header, captions };
 }
+
+/** Whether a sentence belongs to a photo's caption (or its credit line). */
+export const inCaption = (reading: Reading, sentence: Sentence) => reading.captions.some((c) => c.paragraphs.includes(sentence.paragraph));
 
 /** The mentions that lie within a span, in order. */
 export const mentionsIn = <T extends Span>(mentions: readonly T[], span: Span): T[] => mentions.filter((m) => within(m, span));
