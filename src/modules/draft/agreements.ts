@@ -94,7 +94,7 @@ export function agreementRecords(reading: Reading, index: EntityIndex, records: 
   const { body } = reading;
   const refs: AgreementRef[] = [];
   const homeCountries = new Set(records.delegations.map((d) => records.cities.find((c) => c.key === d.homeCityKey)?.countryCode).filter((c): c is string => c !== undefined));
-  const lead = reading.sentences.find((s) => !reading.header.has(s))?.paragraph;
+  const { lead } = reading;
   const toldLater = reading.sentences.some((s) => s.paragraph !== lead && !reading.header.has(s) && signVerb.test(s.text));
   // "Five agreements were signed at the forum. X signed a contract with Y, ...": the paragraph's signings are the forum's.
   let context: { paragraph: number; event: EventRef } | null = null;

@@ -4,6 +4,7 @@ import { delegationRecords } from './delegations.js';
 import { organizationRecords, personRecords, placeRecords, type EntityIndex } from './entities.js';
 import { eventRecords } from './events.js';
 import { figureRecords } from './figures.js';
+import { venueNoun } from './places.js';
 import { imageRecords } from './images.js';
 import { prune, type DraftDocument } from './prune.js';
 import { headerDate, readArticle } from './reading.js';
@@ -62,8 +63,7 @@ export function draftArticle(text: ArticleText): ArticleDraft {
   index.organizationAt = organizationRecords(reading, records, notes, cityKeyAt);
   index.personAt = personRecords(reading, records, notes, index.organizationAt);
   // A city at the start of a building's name still places the action: "at Tampere City Hall" is in Tampere.
-  const venues = /\s(?:City Hall|Hall|Cent(?:re|er)|Park|Zone|Museum|Library|University|School|College|Academy|Institute)$/u;
-  const scenes = scenesOf(reading, index.organizationAt.filter((o) => !venues.test(records.organizations.find((r) => r.key === o.key)!.name)).map((o) => o.span));
+  const scenes = scenesOf(reading, index.organizationAt.filter((o) => !venueNoun.test(records.organizations.find((r) => r.key === o.key)!.name)).map((o) => o.span));
   const delegations = delegationRecords(reading, index, records, notes);
   const events = eventRecords(reading, index, records, scenes, delegations, notes);
   const agreements = agreementRecords(reading, index, records, scenes, delegations, events, notes);

@@ -246,10 +246,9 @@ export function eventRecords(reading: Reading, index: EntityIndex, records: Draf
  * with no name, place or date of its own goes when a later one of its kind has them.
  */
 function summaries(reading: Reading, records: DraftRecords, refs: EventRef[], notes: DraftNote[]) {
-  const lead = reading.sentences.find((s) => !reading.header.has(s))?.paragraph;
   for (const event of [...records.events]) {
     if (event.nameIsQuoted || event.startDate || event.cityKey || event.participants.some((p) => p.attendedFrom)) continue;
-    if (!event.evidence.every((q) => reading.sentences.find((s) => within(q, s))?.paragraph === lead)) continue;
+    if (!event.evidence.every((q) => reading.sentences.find((s) => within(q, s))?.paragraph === reading.lead)) continue;
     const told = records.events.find((e) => e !== event && e.kind === event.kind && (e.startDate || e.cityKey));
     if (!told) continue;
     records.events.splice(records.events.indexOf(event), 1);

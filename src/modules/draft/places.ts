@@ -53,9 +53,10 @@ export const countryLabel = (code: string) => countryName(code);
 const runPattern = /\p{Lu}[\p{L}\p{M}]*(?:(?: (?:de|do|da|dos|das|del|des|du|di|es|la|al|el|am|der|sur|upon|on))? \p{Lu}[\p{L}\p{M}]*)*/gu;
 // A run that ends in one of these names a place, not a city: "Ha Long Bay" is no mention of Ha Long. A building's
 // or site's name names its city only at its start ("Tampere City Hall" is in Tampere; "Zhenjiang Jinshan
-// Experimental School" is no mention of Jinshan).
+// Experimental School" is no mention of Jinshan); so an organization with such a name still places the
+// action in the city it starts with (draft.ts).
 const featureNoun = /\s(?:Bay|Lake|River|Island|Islands|Mountains?|Gorge|Valley|Beach|Desert|Sea|Strait)$/u;
-const venueNoun = /\s(?:Port|Harbou?r|Hall|School|University|College|Academy|Institute|Park|Zone|Airport|Station|Theat(?:re|er)|Museum|Library|Cent(?:re|er)|Hotel|Stadium|Square|Street|Road|Avenue|Temple|Palace|Tower|Bridge|Gardens?|Market)$/u;
+export const venueNoun = /\s(?:Port|Harbou?r|Hall|School|University|College|Academy|Institute|Park|Zone|Airport|Station|Theat(?:re|er)|Museum|Library|Cent(?:re|er)|Hotel|Stadium|Square|Street|Road|Avenue|Temple|Palace|Tower|Bridge|Gardens?|Market)$/u;
 
 // Gazetteer hits of one word that are too small to take on a bare mention: the article then ties them to a country.
 const MIN_UNTIED_POPULATION = 15_000;

@@ -32,6 +32,8 @@ export interface Reading {
   header: Set<Sentence>;
   /** The photo captions ("Photo: ...", "... [Photo provided to ...]"): they show what the text tells. */
   captions: Caption[];
+  /** The index of the article's first paragraph after its header: the opening, which sums up what follows. */
+  lead: number | null;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -80,7 +82,8 @@ export function readArticle(body: string, referenceDate: string | null): Reading
     }
   }
   const captions = captionsOf(body, sentences);
-  return { body, sentences, referenceDate, countries, cities, organizations, people, dates, header, captions };
+  const lead = sentences.find((s) => !header.has(s))?.paragraph ?? null;
+  return { body, sentences, referenceDate, countries, cities, organizations, people, dates, header, captions, lead };
 }
 
 /** Whether a sentence belongs to a photo's caption (or its credit line). */
