@@ -260,6 +260,11 @@ function summaries(reading: Reading, records: DraftRecords, refs: EventRef[], no
 // What a visit can be to, besides a company: "the locomotive depot of ...", "the container terminal of ...".
 const siteNoun = /^((?:[\p{Ll}-]+\s+){0,3}(?:depot|terminal|port|plant|factory|base|park|zone|headquarters|cent(?:er|re)|museum|farm|workshop|facility|warehouse|campus|laborator(?:y|ies)|lab|hall|site|mine|station|school|university|hospital|production\s+lines?|exhibition\s+hall|showroom|cooperative|village|orchard|garden|plantation)s?\s+(?:of|in)\s+)/u;
 
+// A name: capitalised words ("Qinzhou Port", "Muang Sing").
+const capitalRun = /\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)*/u;
+const siteOwner = new RegExp(`^(?:the\\s+)?${capitalRun.source}`, 'u');
+const sitePlace = new RegExp(`^${capitalRun.source}`, 'u');
+
 /** The company, or a site of one (or of a named place), a visit verb is followed by at `at`. */
 function siteAt(reading: Reading, index: EntityIndex, at: number, sentence: Sentence): (Span & { text: string; organizationKey: string | null }) | null {
   const org = index.organizationAt.find((o) => o.span.start === at);
@@ -271,7 +276,7 @@ function siteAt(reading: Reading, index: EntityIndex, at: number, sentence: Sent
   if (!site) return null;
   const owner = at + site[0].length;
   const ofOrg = index.organizationAt.find((o) => o.span.start === owner || o.span.start === owner + 4 && /^the\s/.test(reading.body.slice(owner, owner + 4)));
-  const end = ofOrg?.span.end ?? owner + (/^(?:the\s+)?\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)*/u.exec(reading.body.slice(owner, sentence.end))?.[0].length ?? 0);
+  const end = ofOrg?.span.end ?? owner + (siteOwner.exec(reading.body.slice(owner, sentence.end))?.[0].length ?? 0);
   if (end === owner) return null;
   return { start: at, end, text: `the ${reading.body.slice(at, end)}`, organizationKey: ofOrg?.key ?? null };
 }
@@ -283,7 +288,7 @@ function opened(phrase: Phrase, sentence: Sentence, after: string): boolean {
 
 /** "visited a tea cooperative in Muang Sing": the site with the place it names, when it names one. */
 function siteAfterArticle(reading: Reading, at: number, length: number, sentence: Sentence): (Span & { text: string; organizationKey: string | null }) | null {
-  const place = /^\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)*/u.exec(reading.body.slice(at + length, sentence.end));
+  const place = sitePlace.exec(reading.body.slice(at + length, sentence.end));
   if (!place) return null;
   const end = at + length + place[0].length;
   return { start: at, end, text: reading.body.slice(at, end), organizationKey: null };
