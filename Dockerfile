@@ -30,9 +30,13 @@ ENV npm_config_nodedir=/usr/local
 WORKDIR /app
 
 # Dependencies first, so this layer is reused while only the sources change. `postinstall` runs
-# `prisma generate`, which reads prisma.config.ts and prisma/schema.prisma and writes src/generated/.
+# `prisma generate` once per provider, which reads prisma.config.ts, prisma/<provider>/schema.prisma and the
+# models (prisma/models.prisma, linked into each provider's folder) and writes src/generated/.
 COPY package.json package-lock.json prisma.config.ts ./
-COPY prisma/schema.prisma prisma/schema.prisma
+COPY prisma/models.prisma prisma/models.prisma
+COPY prisma/sqlite/schema.prisma prisma/sqlite/schema.prisma
+COPY prisma/postgres/schema.prisma prisma/postgres/schema.prisma
+RUN ln -s ../models.prisma prisma/sqlite/models.prisma && ln -s ../models.prisma prisma/postgres/models.prisma
 # prisma.config.ts imports the list of tables Prisma must leave alone (the search index).
 COPY src/db/external-tables.ts src/db/external-tables.ts
 RUN npm ci --no-audit --no-fund
@@ -61,7 +65,7 @@ RUN npm run build \
 # Runtime: compiled code, production dependencies, migrations and seed; runs as the image's `node` user.
 FROM node:20-bookworm-slim AS runtime
 LABEL org.opencontainers.image.title=delegation-graph \
-      org.opencontainers.image.description="GraphQL API over a SQLite knowledge graph of official and trade delegations"
+      org.opencontainers.image.description="GraphQL API over a knowledge graph of official and trade delegations (SQLite or PostgreSQL)"
 
 ENV NODE_ENV=production \
     DATABASE_URL=file:/data/delegation-graph.db \
@@ -74,7 +78,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# Read at start: schema.prisma, migrations/ (applied to the database) and seed/*.json (loaded once).
+# Read at start: each provider's schema and migrations/ (applied to the database) and seed/*.json (loaded once).
 COPY prisma ./prisma
 
 # The empty /data of the build stage, owned by `node`. No RUN in this stage, so no file a build mounts into its

@@ -73,7 +73,7 @@ const environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, 'a SQLite file URL such as file:./data/delegation-graph.db')
+    .regex(/^(file:.+|postgres(ql)?:\/\/.+)/, 'a SQLite file URL such as file:./data/delegation-graph.db, or a postgres:// URL')
     .default('file:./data/delegation-graph.db'),
   /** The gazetteer's index file; built there on first start when missing (the image builds it in advance). */
   GAZETTEER_FILE: z.string().min(1).optional(),

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { migrationsDir } from '../src/shared/paths.js';
+import { migrationsDir } from '../src/db/provider.js';
 import { openTestDatabase } from './helpers.js';
 
 // A database written before claims existed gets its articles' claims from the backfill migration: the same
@@ -19,8 +19,8 @@ test('the backfill migration gives each article the claims its import would have
   const imported = await claims();
   expect(imported.length).toBeGreaterThan(10);
   await db.claim.deleteMany();
-  const dir = readdirSync(migrationsDir).find((name) => name.endsWith('_backfill_claims'))!;
-  const sql = readFileSync(path.join(migrationsDir, dir, 'migration.sql'), 'utf8').replace(/^--.*$/gm, '');
+  const dir = readdirSync(migrationsDir('sqlite')).find((name) => name.endsWith('_backfill_claims'))!;
+  const sql = readFileSync(path.join(migrationsDir('sqlite'), dir, 'migration.sql'), 'utf8').replace(/^--.*$/gm, '');
   for (const statement of sql.split(';').map((s) => s.trim()).filter(Boolean)) await db.$executeRawUnsafe(statement);
   expect(await claims()).toEqual(imported);
 });

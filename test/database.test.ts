@@ -7,7 +7,7 @@ import { migrate } from '../src/db/migrate.js';
 import { seed, seedDocuments } from '../src/modules/import/seed.js';
 import { importDocument } from '../src/modules/import/import.service.js';
 import { DocumentValidationError } from '../src/modules/import/validate.js';
-import { migrationsDir } from '../src/shared/paths.js';
+import { migrationsDir } from '../src/db/provider.js';
 import { openTestDatabase, snapshot } from './helpers.js';
 
 const seedDocument = () => structuredClone(seedDocuments()[0]!.document) as any;
@@ -25,9 +25,9 @@ afterAll(async () => {
 describe('migrations', () => {
   test('run in a worker thread as the compiled service runs them, with the same result', async () => {
     const file = path.join(dir, 'worker.db');
-    const all = readdirSync(migrationsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-    expect(await migrate(file, { worker: true })).toEqual(all);
-    expect(await migrate(file, { worker: true })).toEqual([]);
+    const all = readdirSync(migrationsDir('sqlite'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    expect(await migrate(`file:${file}`, { worker: true })).toEqual(all);
+    expect(await migrate(`file:${file}`, { worker: true })).toEqual([]);
     const opened = await openDatabase(`file:${file}`);
     expect(opened.applied).toEqual([]);
     expect(await opened.db.statCount.count()).toBeGreaterThan(0);
@@ -35,13 +35,13 @@ describe('migrations', () => {
   });
 
   test('are applied when the database is opened, recorded with Prisma checksums, and only once', async () => {
-    const files = readdirSync(migrationsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const files = readdirSync(migrationsDir('sqlite'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
     const applied = await db.$queryRawUnsafe<{ migration_name: string; checksum: string; finished_at: string | null }[]>(
       'SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name',
     );
     expect(applied.map((m) => m.migration_name)).toEqual(files);
     for (const migration of applied) {
-      const sql = readFileSync(path.join(migrationsDir, migration.migration_name, 'migration.sql'));
+      const sql = readFileSync(path.join(migrationsDir('sqlite'), migration.migration_name, 'migration.sql'));
       expect(migration.checksum).toBe(createHash('sha256').update(sql).digest('hex'));
       expect(migration.finished_at).not.toBeNull();
     }

@@ -4,8 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import pg from 'pg';
 import { pino } from 'pino';
-import { openDatabase, type Db } from '../src/db/client.js';
+import { inject } from 'vitest';
+import { dialectOf, openDatabase, type Db } from '../src/db/client.js';
+import type { Provider } from '../src/db/provider.js';
 import { seed } from '../src/modules/import/seed.js';
 import { projectRoot } from '../src/shared/paths.js';
 import { createServer, type ServerSettings } from '../src/server.js';
@@ -38,12 +41,60 @@ export interface TestServer {
   close: () => Promise<void>;
 }
 
-/** A temporary SQLite file, migrated (and seeded unless told not to). */
+/**
+ * The provider this run of the file tests: vitest runs every file that touches the database once per provider
+ * (the `sqlite` and `postgres` projects of vitest.config.ts).
+ */
+export const testProvider: Provider = process.env.TEST_PROVIDER === 'postgres' ? 'postgres' : 'sqlite';
+
+let databases = 0;
+
+/** A new, empty database of the provider under test (a SQLite file in `dir`, or a PostgreSQL database), unmigrated. */
+export async function newTestDatabaseUrl(dir: string): Promise<string> {
+  if (testProvider === 'sqlite') return `file:${path.join(dir, `test${databases++ || ''}.db`)}`;
+  return createPostgresDatabase();
+}
+
+async function createPostgresDatabase(template?: 'empty' | 'seeded'): Promise<string> {
+  const { adminUrl, templates } = inject('postgres');
+  const name = `test_${process.pid}_${databases++}`;
+  await adminQuery(adminUrl, `CREATE DATABASE "${name}"${template ? ` TEMPLATE "${templates[template]}"` : ''}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.href;
+}
+
+/** Drops a test's PostgreSQL database (its connections closed first); nothing for SQLite (its folder goes). */
+export async function dropTestDatabase(url: string): Promise<void> {
+  if (!url.startsWith('postgres')) return;
+  await adminQuery(inject('postgres').adminUrl, `DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
+}
+
+async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client(adminUrl);
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A temporary database of the provider under test, migrated (and seeded unless told not to): a SQLite file,
+ * or a PostgreSQL database copied from the run's migrated (or seeded) template (test/global-postgres.ts).
+ */
 export async function openTestDatabase(options: { seed?: boolean } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'delegation-graph-test-'));
+  const seeded = options.seed ?? true;
+  if (testProvider === 'postgres') {
+    const url = await createPostgresDatabase(seeded ? 'seeded' : 'empty');
+    const { db } = await openDatabase(url);
+    return { db, dir, url, file: undefined };
+  }
   const url = `file:${path.join(dir, 'test.db')}`;
   const { db, file } = await openDatabase(url);
-  if (options.seed ?? true) await seed(db);
+  if (seeded) await seed(db);
   return { db, dir, url, file };
 }
 
@@ -54,7 +105,7 @@ export async function openTestDatabase(options: { seed?: boolean } = {}) {
 export async function startTestServer(
   options: { seed?: boolean; apiKeys?: ApiKey[]; settings?: Partial<ServerSettings>; logs?: boolean } = {},
 ): Promise<TestServer> {
-  const { db, dir, file } = await openTestDatabase(options);
+  const { db, dir, file, url: databaseUrl } = await openTestDatabase(options);
   // A short shutdown grace: closing waits for the test's own kept-alive fetch connections otherwise (up to
   // the 5 s keep-alive timeout; main.test.ts checks shutdown with the real defaults).
   const settings = { rateLimitRequests: 0, shutdownGraceMs: 250, ...options.settings };
@@ -85,6 +136,7 @@ export async function startTestServer(
     async close() {
       await running.close();
       await db.$disconnect();
+      await dropTestDatabase(databaseUrl);
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -92,12 +144,18 @@ export async function startTestServer(
 
 /** Every row of every table (the search index too, not its internal shadow tables), in a stable order: equal snapshots mean the database did not change. */
 export async function snapshot(db: Db) {
+  const sqlite = dialectOf(db) === 'sqlite';
   const tables = (await db.$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND name NOT LIKE 'SearchIndex_%' ORDER BY name",
+    sqlite
+      ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND name NOT LIKE 'SearchIndex_%' ORDER BY name"
+      : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY table_name",
   )).map((t) => t.name);
   const out: Record<string, unknown[]> = {};
-  // StatCount's rows are created in whatever order writes first touch a bucket: order it by its key.
-  for (const table of tables) out[table] = await db.$queryRawUnsafe(`SELECT * FROM "${table}" ORDER BY ${table === 'StatCount' ? 'facet, bucket' : 'rowid'}`);
+  // StatCount's rows are created in whatever order writes first touch a bucket: order it by its key. PostgreSQL
+  // has no rowid: every row in the order of its text.
+  for (const table of tables) {
+    out[table] = await db.$queryRawUnsafe(`SELECT * FROM "${table}" t ORDER BY ${table === 'StatCount' ? 'facet, bucket' : sqlite ? 'rowid' : 't::text'}`);
+  }
   return JSON.parse(JSON.stringify(out, (_key, value) => (typeof value === 'bigint' ? Number(value) : value)));
 }
 

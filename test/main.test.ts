@@ -76,11 +76,11 @@ describe('the service process', () => {
 });
 
 test('an invalid configuration is reported variable by variable, and the process exits 1', async () => {
-  const service = start({ PORT: 'eighty', DATABASE_URL: 'postgres://elsewhere', SEED: 'maybe' });
+  const service = start({ PORT: 'eighty', DATABASE_URL: 'mysql://elsewhere', SEED: 'maybe' });
   expect(await service.exited).toBe(1);
   const output = service.lines.join('\n');
   expect(output).toMatch(/PORT:/);
-  expect(output).toMatch(/DATABASE_URL: a SQLite file URL/);
+  expect(output).toMatch(/DATABASE_URL: a SQLite file URL such as file:\S+, or a postgres:\/\/ URL/);
   expect(output).toMatch(/SEED:/);
   expect(output).not.toMatch(/\n\s+at /);
 });

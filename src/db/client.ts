@@ -1,10 +1,27 @@
 import { accessSync, constants, mkdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { PrismaClient as PostgresClient } from '../generated/prisma-postgres/client.js';
 import { migrate } from './migrate.js';
+import { serviceAdapter } from './postgres-adapter.js';
+import { providerOf, type Provider } from './provider.js';
 import { PrismaBetterSqlite3WithStatementCache } from './statement-cache.js';
 
+/**
+ * The service's Prisma client. Its type is the SQLite client's: the PostgreSQL client generated from the same
+ * models takes every argument it takes and returns the same shapes (its extras, such as `mode`, go unused),
+ * and both share Prisma's runtime, so errors are the same classes.
+ */
 export type Db = PrismaClient;
+
+/** Which provider a client (or a transaction's client) talks to. */
+export function dialectOf(db: Pick<Db, '$executeRaw'>): Provider {
+  // Prisma's own record of it (`_activeProvider`, on clients and on the clients of their transactions).
+  const active = (db as unknown as { _activeProvider?: string })._activeProvider;
+  if (active === 'sqlite') return 'sqlite';
+  if (active === 'postgresql') return 'postgres';
+  throw new Error(`unknown Prisma provider: ${active}`);
+}
 
 /** Prisma's query events: the client below is created with them on (they feed /metrics and tests). */
 export interface QueryEvents {
@@ -18,13 +35,52 @@ export class DatabaseSetupError extends Error {
 
 /** `file:` URLs are resolved against the working directory; the file's folder is created if missing. */
 export function sqliteFile(url: string): string {
-  if (!url.startsWith('file:')) throw new Error(`DATABASE_URL must be a SQLite file: URL, got ${url}`);
+  if (!url.startsWith('file:')) throw new Error(`not a SQLite file: URL: ${url}`);
   return path.resolve(url.slice('file:'.length));
 }
 
 export interface OpenDatabaseOptions {
-  /** Milliseconds a statement waits for another connection's write lock before failing. */
+  /** Milliseconds a statement waits for another connection's write lock before failing (SQLite). */
   busyTimeoutMs?: number;
+  /** Connections in this process's pool (PostgreSQL; see docs/postgres.md on sizing). */
+  poolSize?: number;
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  provider: Provider;
+  /** Migrations this start applied. */
+  applied: string[];
+  /** The SQLite file (SQLite only). */
+  file?: string;
+}
+
+/**
+ * Opens the service's database, a SQLite file (`file:`) or PostgreSQL (`postgres://`, `postgresql://`), and
+ * applies pending migrations.
+ */
+export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {
+  const provider = providerOf(url);
+  if (provider === 'postgres') return openPostgres(url, options);
+  if (provider === 'sqlite') return openSqlite(url, options);
+  throw new DatabaseSetupError(`DATABASE_URL must be a SQLite file: URL or a postgres:// URL, got ${url.replace(/\/\/[^@/]*@/, '//***@')}`);
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/^(\w+:\/\/[^:@/]*):[^@/]*@/, '$1:***@');
+}
+
+async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<OpenedDatabase> {
+  let applied: string[];
+  try {
+    applied = await migrate(url);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).trim().split('\n')[0];
+    throw new DatabaseSetupError(`cannot use ${redactUrl(url)} as the PostgreSQL database: ${reason}`);
+  }
+  const db = new PostgresClient({ adapter: serviceAdapter(url, options.poolSize ?? 10), log: [{ emit: 'event', level: 'query' }] }) as unknown as Db;
+  return { db, provider: 'postgres', applied };
 }
 
 // Kernel file systems: no database belongs there, and Node's mkdirSync under /proc never returns (Node 20).
@@ -65,7 +121,7 @@ function checkDatabasePath(file: string): boolean {
 }
 
 /** Opens the SQLite database for the service: creates it if needed and applies pending migrations. */
-export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<{ db: Db; applied: string[]; file: string }> {
+async function openSqlite(url: string, options: OpenDatabaseOptions): Promise<OpenedDatabase> {
   const file = sqliteFile(url);
   const exists = checkDatabasePath(file);
   const folder = path.dirname(file);
@@ -90,7 +146,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   }
   let applied: string[];
   try {
-    applied = await migrate(file);
+    applied = await migrate(`file:${file}`);
   } catch (error) {
     // SQLite's and the schema engine's own words ("file is not a database"), first line only: no stack.
     const reason = (error instanceof Error ? error.message : String(error)).trim().split('\n')[0];
@@ -104,5 +160,5 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$executeRawUnsafe('PRAGMA synchronous = FULL');
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
-  return { db, applied, file };
+  return { db, provider: 'sqlite', applied, file };
 }

@@ -2,9 +2,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { applyMigrations } from './migrate.js';
 
-const { file } = workerData as { file: string };
+const { url } = workerData as { url: string };
 try {
-  parentPort!.postMessage({ applied: await applyMigrations(file) });
+  parentPort!.postMessage({ applied: await applyMigrations(url) });
 } catch (error) {
   parentPort!.postMessage({ error });
 }

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { externalTables } from './external-tables.js';
+import { schemaEngineAdapter } from './postgres-adapter.js';
+import { providerOf, schemaFiles, type Provider } from './provider.js';
 
 export type SchemaEngine = bindings.SchemaEngine;
 
@@ -31,12 +33,15 @@ function initWasm(): void {
 }
 
 /**
- * Runs `work` with the schema engine on a SQLite file (`file:` URL), the Prisma schema as its datamodel.
- * Afterwards the engine's connections are closed: freeing the engine alone leaves the file locked.
+ * Runs `work` with the schema engine on a database (a SQLite `file:` URL or a PostgreSQL one), the provider's
+ * Prisma schema as its datamodel. Afterwards the engine's connections are closed: freeing the engine alone
+ * leaves a SQLite file locked and PostgreSQL connections open.
  */
-export async function withSchemaEngine<T>(url: string, schemaPath: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+export async function withSchemaEngine<T>(url: string, work: (engine: SchemaEngine, provider: Provider) => Promise<T>): Promise<T> {
   initWasm();
-  const factory = new PrismaBetterSqlite3({ url });
+  const provider = providerOf(url);
+  if (!provider) throw new Error(`not a database URL the schema engine knows: ${url}`);
+  const factory: SqlMigrationAwareDriverAdapterFactory = provider === 'sqlite' ? new PrismaBetterSqlite3({ url }) : schemaEngineAdapter(url);
   const connections: SqlDriverAdapter[] = [];
   const track = async (connection: Promise<SqlDriverAdapter>) => {
     connections.push(await connection);
@@ -48,14 +53,17 @@ export async function withSchemaEngine<T>(url: string, schemaPath: string, work:
     connect: () => track(factory.connect()),
     connectToShadowDb: () => track(factory.connectToShadowDb()),
   });
-  const datamodel = readFileSync(schemaPath, 'utf8');
-  const engine = await bindings.SchemaEngine.new({ datamodels: [[schemaPath, datamodel]] }, () => {}, adapter);
+  const datamodels = schemaFiles(provider).map((file): [string, string] => [file.path, file.content]);
+  const engine = await bindings.SchemaEngine.new({ datamodels }, () => {}, adapter);
   try {
-    return await work(engine);
+    return await work(engine, provider);
   } finally {
     engine.free();
     await Promise.all(connections.map((connection) => connection.dispose()));
   }
 }
 
-export const schemaFilters = { externalTables, externalEnums: [] };
+/** What schema diffs leave alone: the tables the hand-written search migrations make (schema-qualified on PostgreSQL). */
+export function schemaFilters(provider: Provider) {
+  return { externalTables: externalTables[provider], externalEnums: [] };
+}

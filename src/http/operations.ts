@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Db } from '../db/client.js';
+import { dialectOf, type Db } from '../db/client.js';
 import { loadMigrations } from '../db/migrate.js';
 import { sendJson } from '../shared/http.js';
 import type { Metrics } from './metrics.js';
@@ -7,7 +7,7 @@ import type { Metrics } from './metrics.js';
 /** The endpoints for whoever runs the service: liveness, readiness and the Prometheus metrics. */
 export function createOperations(db: Db, drain: { readonly draining: boolean }, metrics: Metrics) {
   // Read once at start: the migrations this build ships with, which the database must have applied.
-  const expectedMigrations = loadMigrations().migrationDirectories.length;
+  const expectedMigrations = loadMigrations(dialectOf(db)).migrationDirectories.length;
 
   /** Null when ready to serve; otherwise why not. */
   async function unready(): Promise<string | null> {

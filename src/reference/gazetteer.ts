@@ -126,8 +126,10 @@ export class Gazetteer {
     return this.everyNamed.all(foldName(mention)).map(toPlace);
   }
 
+  /** Closes it; the next gazetteer() or openGazetteer() opens it again. */
   close() {
     this.db.close();
+    if (shared === this) shared = undefined;
   }
 }
 

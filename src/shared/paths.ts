@@ -10,7 +10,5 @@ function findProjectRoot(from: string): string {
 }
 
 export const projectRoot = findProjectRoot(import.meta.dirname);
-export const schemaPath = path.join(projectRoot, 'prisma', 'schema.prisma');
-export const migrationsDir = path.join(projectRoot, 'prisma', 'migrations');
 export const seedDir = path.join(projectRoot, 'prisma', 'seed');
 export const referenceDir = path.join(projectRoot, 'prisma', 'reference');

@@ -1,4 +1,6 @@
-import type { Tx } from '../../db/write-lock.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import { dialectOf } from '../../db/client.js';
+import { takeWriteLock, type Tx } from '../../db/write-lock.js';
 import type { EvidenceInput } from '../import/document.js';
 import type { LinkSet, OwnedSection, Row } from '../import/rows.js';
 
@@ -22,13 +24,16 @@ const tables: Record<OwnedSection, { table: OwnedTable; city: string; country: s
  * The empty hash is never a document's (those are sha256 hex).
  */
 export async function lockArticle(tx: Tx, articleId: number): Promise<void> {
-  await tx.$executeRawUnsafe('UPDATE "Article" SET "contentHash" = \'\' WHERE "id" = ?', articleId);
+  // On SQLite the update is the lock; PostgreSQL's is taken first (an update locks only its row there).
+  if (dialectOf(tx) === 'postgres') await takeWriteLock(tx);
+  await tx.$executeRaw`UPDATE "Article" SET "contentHash" = '' WHERE "id" = ${articleId}`;
 }
 
 /** `lockArticle` for the article of a record known by its id. */
 export async function lockArticleOf(tx: Tx, section: OwnedSection, id: number): Promise<void> {
   const { table } = tables[section];
-  await tx.$executeRawUnsafe(`UPDATE "Article" SET "contentHash" = '' WHERE "id" = (SELECT "articleId" FROM "${table}" WHERE "id" = ?)`, id);
+  if (dialectOf(tx) === 'postgres') await takeWriteLock(tx);
+  await tx.$executeRaw`UPDATE "Article" SET "contentHash" = '' WHERE "id" = (SELECT "articleId" FROM ${Prisma.raw(`"${table}"`)} WHERE "id" = ${id})`;
 }
 
 /**

