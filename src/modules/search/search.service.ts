@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from '../../context.js';
+import { dialectOf, type Db } from '../../db/client.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import { type Edge, type Page } from '../../shared/connection.js';
 import { cursorParts, packCursor, pagingOf } from '../../shared/paging.js';
 import { badUserInput } from '../../shared/errors.js';
@@ -7,11 +9,12 @@ import type { NodeType } from '../../shared/global-id.js';
 import { loadNode } from '../node/node.service.js';
 import type { SearchArgs } from './search.args.js';
 import { SearchableType } from './search.type.js';
+import { ftsSyntaxError, SearchSyntaxError, toFtsQuery, toTsQuery } from './search-query.js';
 
 const MAX_QUERY_LENGTH = 500;
 // FTS5's parser overflows its stack at about 96 nested parentheses; no real search nests more than a few.
 const MAX_NESTING = 20;
-// Private-use characters mark the matches inside SQLite; they become <mark> tags after HTML escaping.
+// Private-use characters mark the matches inside the database; they become <mark> tags after HTML escaping.
 const MARK_OPEN = '\uE000';
 const MARK_CLOSE = '\uE001';
 
@@ -25,29 +28,6 @@ const nodeTypeOf: Record<SearchableType, NodeType> = {
   [SearchableType.PERSON]: 'Person',
 };
 const allTypes = Object.keys(nodeTypeOf).map(Number) as SearchableType[];
-
-const word = /^[\p{L}\p{N}_]+$/u;
-const operators = new Set(['AND', 'OR', 'NOT']);
-
-/**
- * Turns what a person types into an FTS5 query. Phrases, operators and parentheses pass through; a word
- * with punctuation inside (`paper-cutting`, `Shandong's`), which FTS5 would reject, becomes a phrase of
- * its parts; lone punctuation is dropped. What FTS5 still cannot parse is reported by `search`.
- */
-export function toFtsQuery(input: string): string {
-  const parts: string[] = [];
-  for (const [token] of input.matchAll(/"[^"]*"?\*?|[()]|[^\s()"]+/gu)) {
-    if (token.startsWith('"') || token === '(' || token === ')' || operators.has(token)) {
-      parts.push(token);
-      continue;
-    }
-    const prefix = token.endsWith('*');
-    const text = prefix ? token.slice(0, -1) : token;
-    if (!/[\p{L}\p{N}]/u.test(text)) continue;
-    parts.push(word.test(text) ? `${text}${prefix ? '*' : ''}` : `"${text}"${prefix ? ' *' : ''}`);
-  }
-  return parts.join(' ');
-}
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -89,27 +69,6 @@ function nestingOf(query: string): number {
   return deepest;
 }
 
-/** What FTS5 says of a MATCH expression it cannot run: always the query's fault, never the database's. */
-function isQueryError(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : '';
-  return /fts5: |unterminated string|unknown special query|no such column|malformed MATCH expression/i.test(message);
-}
-
-function syntaxMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : '';
-  const near = /syntax error near "(.*?)"/.exec(message)?.[1];
-  const detail = /unterminated string/.test(message)
-    ? 'a quote (") is not closed'
-    : /parser stack overflow/.test(message)
-      ? 'it nests too deeply: use fewer parentheses'
-      : near === ''
-        ? 'it ends too early: a parenthesis is not closed, or AND/OR/NOT has nothing after it'
-        : near !== undefined
-          ? `unexpected ${JSON.stringify(near)}; AND, OR and NOT go between two terms`
-          : 'check quotes, parentheses and AND/OR/NOT';
-  return `the search query cannot be parsed: ${detail}`;
-}
-
 /** A search result as resolvers see it: the record is a database row tagged with its GraphQL type. */
 export interface SearchMatch {
   node: { id: number };
@@ -124,8 +83,75 @@ interface Hit {
   snippet: string;
 }
 
+/** The search index of one database: how many records match, and one stretch of the ranking with snippets. */
+interface SearchIndex {
+  /** The query as the database reads it ('' when it has no words); throws SearchSyntaxError. */
+  compile(query: string): string;
+  count(db: Db, match: string, types: readonly SearchableType[]): Promise<number>;
+  /** Ranks [offset, offset + limit), best first, ties by docid. */
+  hits(db: Db, match: string, types: readonly SearchableType[], limit: number, offset: number): Promise<Hit[]>;
+}
+
+/** SQLite: FTS5 (see the sqlite search migrations), ranked by bm25, snippets by FTS5's snippet(). */
+const fts5: SearchIndex = {
+  compile: toFtsQuery,
+  async count(db, match, types) {
+    const rows = await fts5Query(db.$queryRaw<{ total: number | bigint }[]>`
+      SELECT count(*) AS total FROM "SearchIndex" WHERE "SearchIndex" MATCH ${match} AND rowid % 8 IN (${Prisma.join(types.map(Number))})`);
+    return Number(rows[0]!.total);
+  },
+  hits(db, match, types, limit, offset) {
+    return fts5Query(db.$queryRaw<Hit[]>`
+      SELECT rowid AS docid, -rank AS score, snippet("SearchIndex", -1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 16) AS snippet
+      FROM "SearchIndex" WHERE "SearchIndex" MATCH ${match} AND rowid % 8 IN (${Prisma.join(types.map(Number))})
+      ORDER BY rank, rowid LIMIT ${limit} OFFSET ${offset}`);
+  },
+};
+
+/** FTS5 parses the query when it runs it: its syntax errors are the query's fault, never the database's. */
+async function fts5Query<T>(query: Promise<T>): Promise<T> {
+  try {
+    return await query;
+  } catch (error) {
+    throw ftsSyntaxError(error) ?? error;
+  }
+}
+
+const CONFIG = Prisma.raw("'english_unaccent_nostop'::regconfig");
+// Headline options: the marks, about as many words as FTS5's 16-token snippets, one fragment.
+const HEADLINE = `StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "`;
+
 /**
- * Full-text search over the FTS5 index (see the search migration), best match first. Pages are
+ * PostgreSQL: "SearchDoc" with a GIN index over its tsvector (see the postgres search migration), the query
+ * through to_tsquery, ranked by ts_rank with the title above places above body (as bm25's column weights on
+ * SQLite), ties by docid. ts_headline re-reads a document's text, so it runs on the page's rows only.
+ */
+const tsearch: SearchIndex = {
+  compile: toTsQuery,
+  async count(db, match, types) {
+    const rows = await db.$queryRaw<{ total: number | bigint }[]>`
+      SELECT count(*) AS total FROM "SearchDoc" WHERE "tsv" @@ to_tsquery(${CONFIG}, ${match}) AND "docid" % 8 IN (${Prisma.join(types.map(Number))})`;
+    return Number(rows[0]!.total);
+  },
+  hits(db, match, types, limit, offset) {
+    return db.$queryRaw<Hit[]>`
+      WITH q AS (SELECT to_tsquery(${CONFIG}, ${match}) AS q),
+      page AS (
+        SELECT d."docid", ts_rank('{0.1, 0.1, 0.4, 1.0}', d."tsv", q.q)::float8 AS score
+        FROM "SearchDoc" d, q WHERE d."tsv" @@ q.q AND d."docid" % 8 IN (${Prisma.join(types.map(Number))})
+        ORDER BY score DESC, d."docid" LIMIT ${limit} OFFSET ${offset}
+      )
+      SELECT page."docid", page.score, ts_headline(${CONFIG},
+        CASE WHEN to_tsvector(${CONFIG}, d."title") @@ q.q THEN d."title"
+             WHEN to_tsvector(${CONFIG}, d."body") @@ q.q OR d."places" = '' THEN d."body" ELSE d."places" END,
+        q.q, ${HEADLINE}) AS snippet
+      FROM page JOIN "SearchDoc" d ON d."docid" = page."docid", q
+      ORDER BY page.score DESC, page."docid"`;
+  },
+};
+
+/**
+ * Full-text search, best match first, on either database (the same grammar, search-query.ts). Pages are
  * offsets into the ranking, forwards (`first`/`after`) or backwards (`last`/`before`), as every connection
  * pages; a page read after the data changed may repeat or skip a result.
  */
@@ -133,26 +159,24 @@ export async function search({ db, loaders }: Context, args: SearchArgs): Promis
   const paging = pagingOf(args);
   if (args.query.length > MAX_QUERY_LENGTH) throw badUserInput(`the search query is longer than ${MAX_QUERY_LENGTH} characters`, ['query']);
   if (nestingOf(args.query) > MAX_NESTING) throw badUserInput(`the search query nests parentheses more than ${MAX_NESTING} deep`, ['query']);
-  const match = toFtsQuery(args.query);
-  if (match === '') throw badUserInput('the search query has no words to look for', ['query']);
-  const types = args.types?.length ? [...new Set(args.types)] : allTypes;
-  const scope = scopeOf(match, types);
-  const typeFilter = `rowid % 8 IN (${types.map(Number).join(', ')})`;
-  const cursor = paging.cursor == null ? null : decodeCursor(paging.cursor, scope, paging.backwards ? 'before' : 'after');
-
-  const run = async <T>(query: Promise<T>): Promise<T> => {
+  const index = dialectOf(db) === 'postgres' ? tsearch : fts5;
+  const run = async <T>(work: () => T | Promise<T>): Promise<T> => {
     try {
-      return await query;
+      return await work();
     } catch (error) {
-      if (isQueryError(error)) throw badUserInput(syntaxMessage(error), ['query']);
+      if (error instanceof SearchSyntaxError) throw badUserInput(error.message, ['query']);
       throw error;
     }
   };
+  const match = await run(() => index.compile(args.query));
+  if (match === '') throw badUserInput('the search query has no words to look for', ['query']);
+  const types = args.types?.length ? [...new Set(args.types)] : allTypes;
+  // Bound to the query as typed (tidied), so a cursor means the same search on either database.
+  const scope = scopeOf(toFtsQuery(args.query), types);
+  const cursor = paging.cursor == null ? null : decodeCursor(paging.cursor, scope, paging.backwards ? 'before' : 'after');
+
   let total: Promise<number> | undefined;
-  const count = () =>
-    (total ??= run(
-      db.$queryRawUnsafe<{ total: number | bigint }[]>(`SELECT count(*) AS total FROM "SearchIndex" WHERE "SearchIndex" MATCH ? AND ${typeFilter}`, match),
-    ).then((rows) => Number(rows[0]!.total)));
+  const count = () => (total ??= run(() => index.count(db, match, types)));
 
   // The ranks to read, [start, end): forwards up to one more than the page (it says whether there is more).
   let start: number;
@@ -164,21 +188,7 @@ export async function search({ db, loaders }: Context, args: SearchArgs): Promis
     end = cursor ?? (await count());
     start = Math.max(0, end - paging.size);
   }
-  const hits =
-    end <= start
-      ? []
-      : await run(
-          db.$queryRawUnsafe<Hit[]>(
-            `SELECT rowid AS docid, -rank AS score, snippet("SearchIndex", -1, ?, ?, '…', 16) AS snippet
-             FROM "SearchIndex" WHERE "SearchIndex" MATCH ? AND ${typeFilter}
-             ORDER BY rank, rowid LIMIT ? OFFSET ?`,
-            MARK_OPEN,
-            MARK_CLOSE,
-            match,
-            end - start,
-            start,
-          ),
-        );
+  const hits = end <= start ? [] : await run(() => index.hits(db, match, types, end - start, start));
   const more = !paging.backwards && hits.length > paging.size;
   const results = await Promise.all(
     hits.slice(0, paging.size).map(async (hit, index): Promise<Edge<SearchMatch> | null> => {
