@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { pino } from 'pino';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { dialectOf, openDatabase, type Db } from '../src/db/client.js';
 import type { Provider } from '../src/db/provider.js';
 import { seed } from '../src/modules/import/seed.js';
@@ -30,6 +30,8 @@ export interface RequestOptions {
 
 export interface TestServer {
   db: Db;
+  /** The database's URL (DATABASE_URL for a process on the same database). */
+  databaseUrl: string;
   url: string;
   dir: string;
   /** POSTs a GraphQL document to the running server. */
@@ -71,10 +73,15 @@ export async function dropTestDatabase(url: string): Promise<void> {
 }
 
 async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client(adminUrl);
+  await postgresRows(adminUrl, sql);
+}
+
+/** The rows of one statement on a PostgreSQL database, through a connection of its own. */
+export async function postgresRows<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client(url);
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query<T>(sql)).rows;
   } finally {
     await client.end();
   }
@@ -99,19 +106,19 @@ export async function openTestDatabase(options: { seed?: boolean } = {}) {
 }
 
 /**
- * A real HTTP server on a free port, over a real temporary SQLite file; `apiKeys` as API_KEYS would
+ * A real HTTP server on a free port, over a real temporary database of the provider under test; `apiKeys` as API_KEYS would
  * configure. Rate limiting is off unless `settings` turns it on: a test file sends hundreds of requests.
  */
 export async function startTestServer(
   options: { seed?: boolean; apiKeys?: ApiKey[]; settings?: Partial<ServerSettings>; logs?: boolean } = {},
 ): Promise<TestServer> {
-  const { db, dir, file, url: databaseUrl } = await openTestDatabase(options);
+  const { db, dir, url: databaseUrl } = await openTestDatabase(options);
   // A short shutdown grace: closing waits for the test's own kept-alive fetch connections otherwise (up to
   // the 5 s keep-alive timeout; main.test.ts checks shutdown with the real defaults).
   const settings = { rateLimitRequests: 0, shutdownGraceMs: 250, ...options.settings };
   const logs: Record<string, any>[] = [];
   const logger = options.logs ? pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line)) }) : pino({ level: 'silent' });
-  const server = await createServer({ db, databaseFile: file, logger, apiKeys: options.apiKeys, settings });
+  const server = await createServer({ db, databaseUrl, logger, apiKeys: options.apiKeys, settings });
   const running = await server.listen(0, '127.0.0.1');
   const request = async <T>(query: string, variables?: Record<string, unknown>, auth: RequestOptions = {}): Promise<GraphQLResponse<T>> => {
     const authorization = auth.authorization ?? (auth.token === undefined ? undefined : `Bearer ${auth.token}`);
@@ -124,6 +131,7 @@ export async function startTestServer(
   };
   return {
     db,
+    databaseUrl,
     dir,
     url: running.url,
     logs,
@@ -151,10 +159,15 @@ export async function snapshot(db: Db) {
       : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY table_name",
   )).map((t) => t.name);
   const out: Record<string, unknown[]> = {};
-  // StatCount's rows are created in whatever order writes first touch a bucket: order it by its key. PostgreSQL
-  // has no rowid: every row in the order of its text.
   for (const table of tables) {
-    out[table] = await db.$queryRawUnsafe(`SELECT * FROM "${table}" t ORDER BY ${table === 'StatCount' ? 'facet, bucket' : sqlite ? 'rowid' : 't::text'}`);
+    // StatCount's rows are created in whatever order writes first touch a bucket: order it by its key.
+    if (sqlite) out[table] = await db.$queryRawUnsafe(`SELECT * FROM "${table}" ORDER BY ${table === 'StatCount' ? 'facet, bucket' : 'rowid'}`);
+    // PostgreSQL has no rowid: every row as JSON, in the order of its text (the search vector left out: it is
+    // derived from the row's text, and Prisma cannot read its type).
+    else {
+      const rows = await db.$queryRawUnsafe<{ row: string }[]>(`SELECT (to_jsonb(t) - 'tsv')::text AS row FROM "${table}" t ORDER BY 1`);
+      out[table] = rows.map((row) => JSON.parse(row.row) as unknown);
+    }
   }
   return JSON.parse(JSON.stringify(out, (_key, value) => (typeof value === 'bigint' ? Number(value) : value)));
 }
@@ -201,4 +214,31 @@ export function rawGetUrl(url: string): Promise<{ status: number; body: string }
     req.on('error', reject);
     req.end();
   });
+}
+
+/**
+ * Every entry of the search index equals the text its record contributes (the SearchSource view): the FTS5
+ * table on SQLite, SearchDoc on PostgreSQL. `nonEmpty` also asserts there is something indexed.
+ */
+export async function expectIndexMatchesSource(db: Db, options: { nonEmpty?: boolean } = {}) {
+  type Row = { docid: number | bigint };
+  const read = async (sql: string) => (await db.$queryRawUnsafe<Row[]>(sql)).map((row) => ({ ...row, docid: Number(row.docid) }));
+  const index = await read(
+    dialectOf(db) === 'sqlite'
+      ? 'SELECT rowid AS docid, title, body, places FROM "SearchIndex" ORDER BY rowid'
+      : 'SELECT docid, title, body, places FROM "SearchDoc" ORDER BY docid',
+  );
+  const source = await read('SELECT docid, title, body, places FROM "SearchSource" ORDER BY docid');
+  if (options.nonEmpty) expect(index.length).toBeGreaterThan(0);
+  expect(index).toEqual(source);
+}
+
+/** Waits until `check` holds, trying every 5 ms for up to `ms`; fails the test with `what` after that. */
+export async function until(check: () => boolean | Promise<boolean>, ms = 1000, what = 'the condition'): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    if (await check()) return performance.now() - started;
+    if (performance.now() - started > ms) throw new Error(`${what} did not hold within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }

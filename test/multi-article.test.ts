@@ -3,7 +3,7 @@ import { seedDocuments } from '../src/modules/import/seed.js';
 import { sha256 } from '../src/shared/auth.js';
 import { toGlobalId } from '../src/shared/global-id.js';
 import { articleB, articleBSlug, articleC, articleCSlug } from './fixtures/multi-article.js';
-import { startTestServer, type TestServer } from './helpers.js';
+import { expectIndexMatchesSource, startTestServer, type TestServer } from './helpers.js';
 
 // The graph across articles: the seed (A) and two articles written for the tests that share its places and
 // organizations and disagree with it (B), or spell them otherwise (C). Importing B and C must leave every
@@ -318,9 +318,7 @@ describe('withdrawing an article, and correcting one', () => {
     expect(await cityNames('CN')).toEqual(['Jinan', 'Liaocheng']); // B still names Liaocheng
     const { stats } = await server.query('{ stats { eventCount delegationCount eventsByCountry { country { isoCode } count } } }');
     expect(stats).toEqual({ eventCount: 2, delegationCount: 1, eventsByCountry: [{ country: { isoCode: 'DE' }, count: 2 }] });
-    const source = await server.db.$queryRawUnsafe<unknown[]>('SELECT docid, title, body, places FROM "SearchSource" ORDER BY docid');
-    const index = await server.db.$queryRawUnsafe<unknown[]>('SELECT rowid AS docid, title, body, places FROM "SearchIndex" ORDER BY rowid');
-    expect(JSON.stringify(index, (_, v) => (typeof v === 'bigint' ? Number(v) : v))).toBe(JSON.stringify(source, (_, v) => (typeof v === 'bigint' ? Number(v) : v)));
+    await expectIndexMatchesSource(server.db);
   });
 
   test('an admin deletes a shared record nothing refers to (one left from before these rules); a referenced one is refused', async () => {

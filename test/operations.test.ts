@@ -6,7 +6,7 @@ import { ConfigError, configVariables, loadConfig } from '../src/config.js';
 import { projectRoot } from '../src/shared/paths.js';
 import { createServer, settingsFromConfig, type ServerSettings } from '../src/server.js';
 import { sha256 } from '../src/shared/auth.js';
-import { openTestDatabase } from './helpers.js';
+import { dropTestDatabase, openTestDatabase, testProvider } from './helpers.js';
 
 // What an operator relies on: health and readiness, metrics, request logs, and the abuse limits.
 
@@ -20,11 +20,11 @@ interface Running {
 }
 
 async function start(settings: Partial<ServerSettings> = {}): Promise<Running> {
-  const { db, dir, file } = await openTestDatabase();
+  const { db, dir, url } = await openTestDatabase();
   const logs: Record<string, any>[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line)) });
   const apiKeys = [{ keyId: 'ops', role: 'admin' as const, sha256: sha256('dg_ops-secret-token') }];
-  const running = await (await createServer({ db, databaseFile: file, logger, apiKeys, settings: { rateLimitRequests: 0, shutdownGraceMs: 250, ...settings } })).listen(0, '127.0.0.1');
+  const running = await (await createServer({ db, databaseUrl: url, logger, apiKeys, settings: { rateLimitRequests: 0, shutdownGraceMs: 250, ...settings } })).listen(0, '127.0.0.1');
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
   return {
@@ -36,6 +36,7 @@ async function start(settings: Partial<ServerSettings> = {}): Promise<Running> {
     close: async () => {
       await running.close();
       await db.$disconnect();
+      await dropTestDatabase(url);
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -118,7 +119,7 @@ describe('request ids and logs', () => {
   test('a failure inside the service reaches the client as a generic error; the log has it with the request id', async () => {
     const broken = await start();
     try {
-      await broken.db.$executeRawUnsafe('DROP TABLE "Image"');
+      await broken.db.$executeRawUnsafe(testProvider === 'postgres' ? 'DROP TABLE "Image" CASCADE' : 'DROP TABLE "Image"');
       const response = await broken.post({ query: '{ images { nodes { caption } } }' }, { 'x-request-id': 'broken-1' });
       const body = (await response.json()) as { errors: unknown[] };
       expect(body.errors).toEqual([{ message: 'Internal server error', locations: expect.any(Array), path: ['images'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);

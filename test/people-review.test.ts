@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { tradeFairArticle } from './fixtures/trade-fair-article.js';
 import { sha256 } from '../src/shared/auth.js';
 import { jsonBlocks, section } from './docs.js';
-import { startTestServer, type TestServer } from './helpers.js';
+import { expectIndexMatchesSource, startTestServer, type TestServer } from './helpers.js';
 
 // Defects a review found in people, counterparts and figures, each a test that failed before its fix: numbers
 // in dates, loose currencies and titles, blank names, figures deleted without audit rows, a stale name after a
@@ -137,13 +137,6 @@ describe('figures deleted with their record', () => {
   });
 });
 
-async function indexMatchesSource() {
-  type Row = { docid: number | bigint };
-  const read = async (sql: string) => (await server.db.$queryRawUnsafe<Row[]>(sql)).map((row) => ({ ...row, docid: Number(row.docid) }));
-  const index = await read('SELECT rowid AS docid, title, body, places FROM "SearchIndex" ORDER BY rowid');
-  const source = await read('SELECT docid, title, body, places FROM "SearchSource" ORDER BY docid');
-  expect(index).toEqual(source);
-}
 
 const MERGE = `mutation($input: OrganizationMergeInput!) { organizationMerge(input: $input) { merge { id } userErrors { path code message } } }`;
 const UNMERGE = `mutation($input: OrganizationUnmergeInput!) { organizationUnmerge(input: $input) { userErrors { path code message } } }`;
@@ -184,19 +177,19 @@ describe('merges with counterparts and titles', () => {
     expect(u.organizationUnmerge.userErrors).toEqual([]);
     const after = await server.query('{ events { nodes { counterparts { organization { id } } } } people { nodes { titles { organization { id } } } } }');
     expect(after).toEqual(before);
-    await indexMatchesSource();
+    await expectIndexMatchesSource(server.db);
   });
   test('search index after import, re-import with new names and titles, and article delete', async () => {
     await start();
     const a = await imp(example());
-    await indexMatchesSource();
+    await expectIndexMatchesSource(server.db);
     const doc = example();
     doc.people[0].titles = [{ title: 'Vice-Mayor' }, { title: 'Li Wei' }];
     const b = await imp(doc);
     expect(b.userErrors).toEqual([]);
-    await indexMatchesSource();
+    await expectIndexMatchesSource(server.db);
     await server.query('mutation($id: ID!) { articleDelete(input: { id: $id }) { userErrors { code } } }', { id: a.article.id }, { token: EDITOR });
-    await indexMatchesSource();
+    await expectIndexMatchesSource(server.db);
   });
 });
 

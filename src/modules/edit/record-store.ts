@@ -43,8 +43,13 @@ export async function lockArticleOf(tx: Tx, section: OwnedSection, id: number): 
 export async function storedLinks(tx: Tx, links: LinkSet<unknown>[], id: number): Promise<Record<string, Record<string, unknown>[]>> {
   const found: Record<string, Record<string, unknown>[]> = Object.fromEntries(links.map((set) => [set.relation, []]));
   if (links.length === 0) return found;
-  const parts = links.map(({ table }) => `SELECT ? AS "relation", json_object(${table.columns.map((c) => `'${c}', "${c}"`).join(', ')}) AS "link" FROM "${table.name}" WHERE "${table.owner}" = ?`);
-  const rows = await tx.$queryRawUnsafe<{ relation: string; link: string }[]>(parts.join(' UNION ALL '), ...links.flatMap((set) => [set.relation, id]));
+  // A row as JSON text: json_object on SQLite, json_build_object on PostgreSQL.
+  const jsonObject = dialectOf(tx) === 'postgres' ? 'json_build_object' : 'json_object';
+  const parts = links.map(
+    ({ relation, table }) =>
+      Prisma.sql`SELECT CAST(${relation} AS TEXT) AS "relation", ${Prisma.raw(`CAST(${jsonObject}(${table.columns.map((c) => `'${c}', "${c}"`).join(', ')}) AS TEXT)`)} AS "link" FROM ${Prisma.raw(`"${table.name}"`)} WHERE ${Prisma.raw(`"${table.owner}"`)} = ${id}`,
+  );
+  const rows = await tx.$queryRaw<{ relation: string; link: string }[]>(Prisma.join(parts, ' UNION ALL '));
   for (const row of rows) found[row.relation]!.push(JSON.parse(row.link) as Record<string, unknown>);
   for (const list of Object.values(found)) if (list.some((link) => 'position' in link)) list.sort((a, b) => (a.position as number) - (b.position as number));
   return found;
@@ -77,32 +82,27 @@ interface FactsRow {
 /** One statement: the record's article body, place and quotes (a row per quote). */
 export async function recordFacts(tx: Tx, section: OwnedSection, id: number): Promise<RecordFacts | null> {
   const { table, city, country, subject } = tables[section];
-  return factsOf(await tx.$queryRawUnsafe<FactsRow[]>(
-    `SELECT a."body", a."updatedOn", ${country ? 'co."isoCode"' : 'NULL'} AS "countryCode", ${placeColumns}
-     FROM "${table}" r JOIN "Article" a ON a."id" = r."articleId"
-     ${country ? `LEFT JOIN "Country" co ON co."id" = r."${country}"` : ''}
-     LEFT JOIN "City" ci ON ci."id" = r."${city}" LEFT JOIN "Country" cc ON cc."id" = ci."countryId"
-     LEFT JOIN "Evidence" ev ON ev."${subject}" = r."id"
-     WHERE r."id" = ? ORDER BY ev."start", ev."id"`,
-    id,
-  ));
+  return factsOf(await tx.$queryRaw<FactsRow[]>`
+    SELECT a."body", a."updatedOn", ${Prisma.raw(country ? 'co."isoCode"' : 'NULL')} AS "countryCode", ${placeColumns}
+    FROM ${Prisma.raw(`"${table}"`)} r JOIN "Article" a ON a."id" = r."articleId"
+    ${Prisma.raw(country ? `LEFT JOIN "Country" co ON co."id" = r."${country}"` : '')}
+    LEFT JOIN "City" ci ON ci."id" = r.${Prisma.raw(`"${city}"`)} LEFT JOIN "Country" cc ON cc."id" = ci."countryId"
+    LEFT JOIN "Evidence" ev ON ev.${Prisma.raw(`"${subject}"`)} = r."id"
+    WHERE r."id" = ${id} ORDER BY ev."start", ev."id"`);
 }
 
 /** One statement: an organization's place and the quotes of one article that name it, with that article's body. */
 export async function organizationFacts(tx: Tx, id: number, articleId: number): Promise<RecordFacts | null> {
-  return factsOf(await tx.$queryRawUnsafe<FactsRow[]>(
-    `SELECT a."body", a."updatedOn", co."isoCode" AS "countryCode", ${placeColumns}
-     FROM "Organization" r JOIN "Article" a ON a."id" = ? JOIN "Country" co ON co."id" = r."countryId"
-     LEFT JOIN "City" ci ON ci."id" = r."cityId" LEFT JOIN "Country" cc ON cc."id" = ci."countryId"
-     LEFT JOIN "Evidence" ev ON ev."organizationId" = r."id" AND ev."articleId" = a."id"
-     WHERE r."id" = ? ORDER BY ev."start", ev."id"`,
-    articleId,
-    id,
-  ));
+  return factsOf(await tx.$queryRaw<FactsRow[]>`
+    SELECT a."body", a."updatedOn", co."isoCode" AS "countryCode", ${placeColumns}
+    FROM "Organization" r JOIN "Article" a ON a."id" = ${articleId} JOIN "Country" co ON co."id" = r."countryId"
+    LEFT JOIN "City" ci ON ci."id" = r."cityId" LEFT JOIN "Country" cc ON cc."id" = ci."countryId"
+    LEFT JOIN "Evidence" ev ON ev."organizationId" = r."id" AND ev."articleId" = a."id"
+    WHERE r."id" = ${id} ORDER BY ev."start", ev."id"`);
 }
 
-const placeColumns = `ci."name" AS "cityName", ci."geonameId" AS "cityGeonameId", cc."isoCode" AS "cityCountryCode", ci."countryId" AS "cityCountryId",
-  ev."id" AS "evidenceId", ev."start", ev."end", ev."quote", ev."facts"`;
+const placeColumns = Prisma.raw(`ci."name" AS "cityName", ci."geonameId" AS "cityGeonameId", cc."isoCode" AS "cityCountryCode", ci."countryId" AS "cityCountryId",
+  ev."id" AS "evidenceId", ev."start", ev."end", ev."quote", ev."facts"`);
 
 function factsOf(rows: FactsRow[]): RecordFacts | null {
   const [first] = rows;
@@ -137,14 +137,11 @@ export interface SharedCity {
 
 /** One statement: a city with its country and reference source, and whether the article cites it. */
 export async function cityForArticle(tx: Tx, cityId: number, articleId: number): Promise<SharedCity | null> {
-  const [row] = await tx.$queryRawUnsafe<(Omit<SharedCity, 'cited' | 'isCapital' | 'countryId' | 'geonameId'> & { cited: unknown; isCapital: unknown; countryId: number | bigint; geonameId: number | bigint | null })[]>(
-    `SELECT ci."name", ci."geonameId", ci."countryId", co."isoCode" AS "countryCode", ci."isCapital", ci."latitude", ci."longitude", rs."key" AS "referenceSource",
-       EXISTS (SELECT 1 FROM "Evidence" e WHERE e."cityId" = ci."id" AND e."articleId" = ?) AS "cited"
-     FROM "City" ci JOIN "Country" co ON co."id" = ci."countryId" JOIN "ReferenceSource" rs ON rs."id" = ci."referenceSourceId"
-     WHERE ci."id" = ?`,
-    articleId,
-    cityId,
-  );
+  const [row] = await tx.$queryRaw<(Omit<SharedCity, 'cited' | 'isCapital' | 'countryId' | 'geonameId'> & { cited: unknown; isCapital: unknown; countryId: number | bigint; geonameId: number | bigint | null })[]>`
+    SELECT ci."name", ci."geonameId", ci."countryId", co."isoCode" AS "countryCode", ci."isCapital", ci."latitude", ci."longitude", rs."key" AS "referenceSource",
+      EXISTS (SELECT 1 FROM "Evidence" e WHERE e."cityId" = ci."id" AND e."articleId" = ${articleId}) AS "cited"
+    FROM "City" ci JOIN "Country" co ON co."id" = ci."countryId" JOIN "ReferenceSource" rs ON rs."id" = ci."referenceSourceId"
+    WHERE ci."id" = ${cityId}`;
   return row ? { ...row, geonameId: row.geonameId == null ? null : Number(row.geonameId), countryId: Number(row.countryId), isCapital: Boolean(row.isCapital), cited: Boolean(row.cited) } : null;
 }
 
@@ -158,12 +155,9 @@ export interface SharedOrganization {
 
 /** One statement: an organization with its country's code, and whether the article cites it. */
 export async function organizationForArticle(tx: Tx, organizationId: number, articleId: number): Promise<SharedOrganization | null> {
-  const [row] = await tx.$queryRawUnsafe<(Omit<SharedOrganization, 'cited' | 'cityId'> & { cited: unknown; cityId: number | bigint | null })[]>(
-    `SELECT o."name", o."kind", co."isoCode" AS "countryCode", o."cityId",
-       EXISTS (SELECT 1 FROM "Evidence" e WHERE e."organizationId" = o."id" AND e."articleId" = ?) AS "cited"
-     FROM "Organization" o JOIN "Country" co ON co."id" = o."countryId" WHERE o."id" = ?`,
-    articleId,
-    organizationId,
-  );
+  const [row] = await tx.$queryRaw<(Omit<SharedOrganization, 'cited' | 'cityId'> & { cited: unknown; cityId: number | bigint | null })[]>`
+    SELECT o."name", o."kind", co."isoCode" AS "countryCode", o."cityId",
+      EXISTS (SELECT 1 FROM "Evidence" e WHERE e."organizationId" = o."id" AND e."articleId" = ${articleId}) AS "cited"
+    FROM "Organization" o JOIN "Country" co ON co."id" = o."countryId" WHERE o."id" = ${organizationId}`;
   return row ? { ...row, cityId: row.cityId == null ? null : Number(row.cityId), cited: Boolean(row.cited) } : null;
 }

@@ -124,7 +124,7 @@ const HEADLINE = `StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=16, Min
 /**
  * PostgreSQL: "SearchDoc" with a GIN index over its tsvector (see the postgres search migration), the query
  * through to_tsquery, ranked by ts_rank with the title above places above body (as bm25's column weights on
- * SQLite), ties by docid. ts_headline re-reads a document's text, so it runs on the page's rows only.
+ * SQLite) and divided by 1 + log(length) (bm25 also favours the shorter of two documents), ties by docid. ts_headline re-reads a document's text, so it runs on the page's rows only.
  */
 const tsearch: SearchIndex = {
   compile: toTsQuery,
@@ -137,7 +137,7 @@ const tsearch: SearchIndex = {
     return db.$queryRaw<Hit[]>`
       WITH q AS (SELECT to_tsquery(${CONFIG}, ${match}) AS q),
       page AS (
-        SELECT d."docid", ts_rank('{0.1, 0.1, 0.4, 1.0}', d."tsv", q.q)::float8 AS score
+        SELECT d."docid", ts_rank('{0.1, 0.1, 0.4, 1.0}', d."tsv", q.q, 1)::float8 AS score
         FROM "SearchDoc" d, q WHERE d."tsv" @@ q.q AND d."docid" % 8 IN (${Prisma.join(types.map(Number))})
         ORDER BY score DESC, d."docid" LIMIT ${limit} OFFSET ${offset}
       )
