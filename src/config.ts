@@ -75,6 +75,8 @@ const environment = z.object({
     .string()
     .regex(/^(file:.+|postgres(ql)?:\/\/.+)/, 'a SQLite file URL such as file:./data/delegation-graph.db, or a postgres:// URL')
     .default('file:./data/delegation-graph.db'),
+  /** PostgreSQL: connections in this process's pool (see docs/postgres.md on sizing). */
+  DATABASE_POOL_SIZE: count.max(1000).default(10),
   /** The gazetteer's index file; built there on first start when missing (the image builds it in advance). */
   GAZETTEER_FILE: z.string().min(1).optional(),
   SEED: z

@@ -38,14 +38,14 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   await checkPort(config.PORT, config.HOST);
-  const { db, applied, file } = await openDatabase(config.DATABASE_URL);
+  const { db, applied } = await openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
   const { built } = openGazetteer(config.GAZETTEER_FILE);
   if (built) logger.info(built, 'built the gazetteer index (once per installation)');
   if (config.SEED) {
     for (const report of await seed(db)) logger.info({ article: report.slug, status: report.status, changes: report.changes }, 'seed article loaded');
   }
-  const server = await createServer({ db, databaseFile: file, logger, apiKeys: config.apiKeys, settings: settingsFromConfig(config) });
+  const server = await createServer({ db, databaseUrl: config.DATABASE_URL, logger, apiKeys: config.apiKeys, settings: settingsFromConfig(config) });
   const running = await server.listen(config.PORT, config.HOST).catch((error: unknown) => {
     throw listenProblem(error, config.PORT, config.HOST);
   });

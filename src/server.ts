@@ -13,6 +13,7 @@ import { createOperations } from './http/operations.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { createRequestListener } from './http/request-listener.js';
 import { ResponseCache } from './http/response-cache.js';
+import { openChangeFeed } from './db/change-feed.js';
 import { createRouter } from './http/router.js';
 import { defaultSettings, type ServerSettings } from './http/settings.js';
 import { EXPORT_PATH_PREFIX, handleExport } from './modules/export/export.handler.js';
@@ -25,8 +26,8 @@ export { defaultSettings, settingsFromConfig, type ServerSettings } from './http
 
 export interface ServerDeps {
   db: Db;
-  /** The SQLite file behind `db`: the response cache watches it for commits. Without it nothing is cached in process. */
-  databaseFile?: string;
+  /** The database behind `db` (its DATABASE_URL): the response cache watches it for commits. Without it nothing is cached in process. */
+  databaseUrl?: string;
   logger: Logger;
   /** Keys that may call mutations; none (the default) refuses every mutation. */
   apiKeys?: readonly ApiKey[];
@@ -40,9 +41,9 @@ export interface RunningServer {
 }
 
 /** The HTTP server with Apollo on /graphql; used by main and by the tests. Listens when started. */
-export async function createServer({ db, databaseFile, logger, apiKeys = [], settings: given = {} }: ServerDeps) {
+export async function createServer({ db, databaseUrl, logger, apiKeys = [], settings: given = {} }: ServerDeps) {
   const settings = { ...defaultSettings, ...given };
-  const responseCache = databaseFile && settings.cacheMaxAgeSeconds > 0 ? new ResponseCache(databaseFile) : undefined;
+  const responseCache = databaseUrl && settings.cacheMaxAgeSeconds > 0 ? new ResponseCache(openChangeFeed(databaseUrl)) : undefined;
   const server = createHttpServer(serverOptions(settings));
   const drain = createDrain(server);
   const explorer = createExplorer(settings.explorer);
@@ -79,7 +80,7 @@ export async function createServer({ db, databaseFile, logger, apiKeys = [], set
   const close = async () => {
     await drain.stop(settings.shutdownGraceMs);
     await apollo.stop();
-    responseCache?.close();
+    await responseCache?.close();
   };
   return {
     /** Starts listening; port 0 picks a free port (tests). */

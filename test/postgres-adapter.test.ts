@@ -1,12 +1,11 @@
 // PostgreSQL's migration path: the Wasm schema engine through @prisma/adapter-pg with its four defects mended
 // (src/db/postgres-adapter.ts), and migrations applied once when several replicas start together.
 import { afterAll, expect, test } from 'vitest';
-import pg from 'pg';
 import { openDatabase } from '../src/db/client.js';
 import { applyMigrations, loadMigrations, migrate } from '../src/db/migrate.js';
 import { migrationsDir, schemaFiles } from '../src/db/provider.js';
 import { schemaFilters, withSchemaEngine } from '../src/db/schema-engine.js';
-import { dropTestDatabase, newTestDatabaseUrl, openTestDatabase } from './helpers.js';
+import { dropTestDatabase, newTestDatabaseUrl, openTestDatabase, postgresRows } from './helpers.js';
 
 const made: string[] = [];
 async function emptyDatabase(): Promise<string> {
@@ -18,22 +17,13 @@ afterAll(async () => {
   for (const url of made) await dropTestDatabase(url);
 });
 
-async function rows<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client(url);
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 test('migrations apply on an empty database, and a second run applies nothing', async () => {
   const url = await emptyDatabase();
   const all = loadMigrations('postgres').migrationDirectories.map((migration) => migration.path);
   expect(await migrate(url)).toEqual(all);
   expect(await migrate(url)).toEqual([]);
-  const [row] = await rows<{ n: string }>(url, 'SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL');
+  const [row] = await postgresRows<{ n: string }>(url, 'SELECT count(*) AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL');
   expect(Number(row!.n)).toBe(all.length);
 });
 
@@ -42,7 +32,7 @@ test('three replicas starting together on one new database apply the migrations 
   const results = await Promise.all([migrate(url), migrate(url), migrate(url)]);
   const all = loadMigrations('postgres').migrationDirectories.map((migration) => migration.path);
   expect(results.filter((applied) => applied.length > 0)).toEqual([all]);
-  const [row] = await rows<{ n: string }>(url, 'SELECT count(*) AS n FROM _prisma_migrations');
+  const [row] = await postgresRows<{ n: string }>(url, 'SELECT count(*) AS n FROM _prisma_migrations');
   expect(Number(row!.n)).toBe(all.length);
 });
 
@@ -66,7 +56,7 @@ test('a diff through a shadow database leaves the main database and no shadow be
   expect(await db.delegation.count()).toBe(before);
   await db.$disconnect();
   // Defect 2 would have left prisma_migrate_shadow_db_* behind.
-  const shadows = await rows<{ datname: string }>(url, "SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'");
+  const shadows = await postgresRows<{ datname: string }>(url, "SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'");
   expect(shadows).toEqual([]);
   await dropTestDatabase(url);
 });
@@ -100,7 +90,7 @@ $$;
 SELECT 1;`;
   list.migrationDirectories.push({ path: '99999999999999_function', migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: body } } });
   expect(await applyMigrations(url, list)).toContain('99999999999999_function');
-  expect(await rows(url, 'SELECT dg_answer() AS answer')).toEqual([{ answer: 42 }]);
+  expect(await postgresRows(url, 'SELECT dg_answer() AS answer')).toEqual([{ answer: 42 }]);
 });
 
 test('the service opens a PostgreSQL database, migrates it and reads the seed through Prisma', async () => {

@@ -75,8 +75,12 @@ export function createGraphQLHandler({ apollo, db, apiKeys, responseCache, metri
       context: async () => ({ ...createContext(db, authenticate(req.headers.authorization, apiKeys)), trace }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
-    // What a key may read is its own business: never let a shared cache keep it.
-    if (req.headers.authorization !== undefined) res.setHeader('cache-control', 'private, no-store');
+    // What a key may read is its own business: never let a shared cache keep it. Only a key may write: once
+    // its request is done (committed), no response from before it is served.
+    if (req.headers.authorization !== undefined) {
+      res.setHeader('cache-control', 'private, no-store');
+      responseCache?.written();
+    }
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       if (cacheKey) responseCache!.offer(cacheKey, version, { status: res.statusCode, headers: response.headers, body: response.body.string, operation: trace.operation ?? null });

@@ -1,6 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
-import Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
+import type { ChangeFeed } from '../db/change-feed.js';
 
 /** A response kept for anonymous readers, with the database version it was computed from. */
 interface Entry {
@@ -24,27 +24,32 @@ const PUBLIC = /^max-age=(\d+), public$/;
  * responses that the cache policy made public (`max-age=N, public`: a successful query, see cache.ts) are
  * kept, for N seconds, up to `maxBytes` in all (strings counted twice: V8 may hold them as UTF-16).
  *
- * Every write drops them all: an entry is served only while SQLite's `data_version`, read on a connection
- * of its own, equals the value read before the response was computed. That value changes whenever any
- * other connection commits: this process's Prisma client, the import CLI, a second instance. A read that
- * races a write is therefore kept under the old version and never served. Reading it costs a few
- * microseconds, against the 300-500 µs of Apollo's request pipeline that a hit skips (bench/RESULTS.md).
+ * Every write drops them all: an entry is served only while the database's change feed (db/change-feed.ts)
+ * gives the version read before the response was computed. That version changes whenever anyone commits:
+ * this process's Prisma client, the import CLI, a second instance or replica. A read that races a write is
+ * therefore kept under the old version and never served. On SQLite the version is `data_version`, exact and
+ * read in a few microseconds, against the 300-500 µs of Apollo's request pipeline that a hit skips
+ * (bench/RESULTS.md); on PostgreSQL it moves with each LISTEN notice, about a millisecond after a commit.
  */
 export class ResponseCache {
-  private readonly connection: Database.Database;
-  private readonly dataVersion: Database.Statement;
   private readonly entries: LRUCache<string, Entry>;
 
   /** At most 64 MB, and at most a quarter of the heap the process may grow to (`npm start` caps it). */
-  constructor(databaseFile: string, maxBytes = Math.min(64 * 1024 * 1024, getHeapStatistics().heap_size_limit / 4)) {
-    this.connection = new Database(databaseFile, { readonly: true, fileMustExist: true });
-    this.dataVersion = this.connection.prepare('PRAGMA data_version').pluck();
+  constructor(
+    private readonly changes: ChangeFeed,
+    maxBytes = Math.min(64 * 1024 * 1024, getHeapStatistics().heap_size_limit / 4),
+  ) {
     this.entries = new LRUCache<string, Entry>({ maxSize: maxBytes, sizeCalculation: (entry, key) => 2 * (entry.body.length + key.length) + 200 });
   }
 
-  /** Changes whenever another connection to the database commits. */
+  /** Changes whenever anyone commits to the database. */
   version(): number {
-    return Number(this.dataVersion.get());
+    return this.changes.version();
+  }
+
+  /** This process committed a write (a request with a key ended): nothing from before it is served. */
+  written(): void {
+    this.changes.written();
   }
 
   /** The entry's key: everything in the request that can change the response of an anonymous read. */
@@ -72,7 +77,7 @@ export class ResponseCache {
     this.entries.set(key, entry, { ttl: maxAge * 1000 });
   }
 
-  close(): void {
-    this.connection.close();
+  close(): Promise<void> {
+    return this.changes.close();
   }
 }
