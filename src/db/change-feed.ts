@@ -48,7 +48,7 @@ export const CHANGES_CHANNEL = 'data_changed';
  * served, nothing new is kept); it reconnects with a growing pause (up to 5 s) and LISTENs again. Notices sent
  * while it was down are lost, which the fresh start covers.
  */
-export function postgresChanges(url: string, options: { onState?: (state: 'listening' | 'lost', error?: Error) => void } = {}): ChangeFeed & { listening(): boolean; ready: Promise<void> } {
+export function postgresChanges(url: string): ChangeFeed & { listening(): boolean; ready: Promise<void> } {
   let counter = 0;
   let connected = false;
   let closed = false;
@@ -56,7 +56,7 @@ export function postgresChanges(url: string, options: { onState?: (state: 'liste
   let retry: NodeJS.Timeout | undefined;
   let pause = 100;
 
-  const lost = (error?: Error) => {
+  const lost = () => {
     if (!connected && client === undefined) return;
     connected = false;
     counter++;
@@ -65,7 +65,6 @@ export function postgresChanges(url: string, options: { onState?: (state: 'liste
     dead?.removeAllListeners();
     dead?.on('error', () => {});
     void dead?.end().catch(() => {});
-    options.onState?.('lost', error);
     if (!closed) retry = setTimeout(connect, pause);
     pause = Math.min(pause * 2, 5000);
   };
@@ -78,8 +77,8 @@ export function postgresChanges(url: string, options: { onState?: (state: 'liste
     const next = new pg.Client(url);
     client = next;
     next.on('notification', () => counter++);
-    next.on('error', (error) => lost(error));
-    next.on('end', () => lost());
+    next.on('error', lost);
+    next.on('end', lost);
     try {
       await next.connect();
       await next.query(`LISTEN ${CHANGES_CHANNEL}`);
@@ -88,10 +87,9 @@ export function postgresChanges(url: string, options: { onState?: (state: 'liste
       counter++;
       connected = true;
       pause = 100;
-      options.onState?.('listening');
       markReady();
-    } catch (error) {
-      if (client === next) lost(error as Error);
+    } catch {
+      if (client === next) lost();
     }
   }
   void connect();

@@ -63,7 +63,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   const provider = providerOf(url);
   if (provider === 'postgres') return openPostgres(url, options);
   if (provider === 'sqlite') return openSqlite(url, options);
-  throw new DatabaseSetupError(`DATABASE_URL must be a SQLite file: URL or a postgres:// URL, got ${url.replace(/\/\/[^@/]*@/, '//***@')}`);
+  throw new DatabaseSetupError(`DATABASE_URL must be a SQLite file: URL or a postgres:// URL, got ${redactUrl(url)}`);
 }
 
 /** The URL without its password, for messages and logs. */
