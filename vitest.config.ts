@@ -12,6 +12,7 @@ const onBothProviders = [
   'auth',
   'cache',
   'clients',
+  'database',
   'dates',
   'draft',
   'draft-eval-fixtures',
@@ -21,6 +22,7 @@ const onBothProviders = [
   'filters',
   'http',
   'import',
+  'export',
   'itinerary',
   'multi-article',
   'mutations',
@@ -36,7 +38,9 @@ const onBothProviders = [
   'review',
   'search',
   'stat-counts',
+  'statements',
   'stats',
+  'synth',
 ].map((name) => `test/${name}.test.ts`);
 
 const project = (name: 'sqlite' | 'postgres', include: string[], exclude: string[], globalSetup: string[]): TestProjectInlineConfiguration => ({

@@ -5,6 +5,7 @@
 // Prisma models (createMany, many articles per transaction, the same rows the importer writes) or through
 // importDocument itself, one article per transaction (slower, also audited).
 import type { ArticleDocument } from '../src/modules/import/document.js';
+import { advanceSequences, nextIds } from '../src/db/sequences.js';
 import { takeWriteLock, type Tx } from '../src/db/write-lock.js';
 import { documentHash, importDocument } from '../src/modules/import/import.service.js';
 import { validateDocument } from '../src/modules/import/validate.js';
@@ -1025,7 +1026,7 @@ const emptyCounts = (): SynthCounts => ({
 /** Rows per createMany call. */
 const CHUNK = 2000;
 
-/** The tables whose ids the bulk writer assigns (AUTOINCREMENT: the next id follows sqlite_sequence). */
+/** The tables whose ids the bulk writer assigns, as the database would (src/db/sequences.ts). */
 const ID_TABLES = ['ReferenceSource', 'Article', 'Country', 'City', 'Organization', 'Delegation', 'Event', 'Agreement', 'Image'] as const;
 type IdTable = (typeof ID_TABLES)[number];
 
@@ -1044,7 +1045,7 @@ class BulkWriter {
 
   /** Writes validated documents of new articles in one transaction; returns what it created. */
   async write(tx: Tx, docs: { doc: ArticleDocument; hash: string }[]): Promise<SynthCounts> {
-    const next = await nextIds(tx);
+    const next = await nextIds(tx, ID_TABLES);
     const id = (table: IdTable) => next[table]++;
     const rows: Rows = {
       referenceSources: [], articles: [], countries: [], cities: [], organizations: [], delegations: [], delegationVisits: [], events: [],
@@ -1199,18 +1200,12 @@ class BulkWriter {
     await chunked(rows.images, (args) => tx.image.createMany(args));
     await chunked(rows.evidence, (args) => tx.evidence.createMany(args));
     await chunked(rows.claims, (args) => tx.claim.createMany(args));
+    await advanceSequences(tx, Object.fromEntries(ID_TABLES.map((table) => [table, next[table] - 1])));
     const counts = emptyCounts();
     for (const key of Object.keys(rows) as (keyof Rows)[]) counts[key] = rows[key].length;
     counts.datedEvents = datedEvents;
     return counts;
   }
-}
-
-/** The next id of each table as AUTOINCREMENT would give it (never one a deleted row had). */
-async function nextIds(tx: Tx): Promise<Record<IdTable, number>> {
-  const seq = await tx.$queryRawUnsafe<{ name: string; seq: number | bigint }[]>('SELECT name, seq FROM sqlite_sequence');
-  const last = new Map(seq.map((row) => [row.name, Number(row.seq)]));
-  return Object.fromEntries(ID_TABLES.map((table) => [table, (last.get(table) ?? 0) + 1])) as Record<IdTable, number>;
 }
 
 // ---------------------------------------------------------------------------------------------------

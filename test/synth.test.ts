@@ -2,9 +2,11 @@ import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { Db } from '../src/db/client.js';
+import { dialectOf, type Db } from '../src/db/client.js';
 import { SYNTH_ACTOR, SYNTH_SOURCE, synthesize, SynthError } from '../bench/synthetic-data.js';
 import { documentOf } from './document-of.js';
+import { secondArticle } from './fixtures/second-article.js';
+import { importDocument } from '../src/modules/import/import.service.js';
 import { validateDocument } from '../src/modules/import/validate.js';
 import { projectRoot } from '../src/shared/paths.js';
 import { expectIndexMatchesSource, openTestDatabase, snapshot } from './helpers.js';
@@ -57,6 +59,17 @@ describe('synthetic data', () => {
     expect(await bulk.db.auditEntry.count()).toBe(0);
     const actors = await imported.db.auditEntry.groupBy({ by: ['actor'], _count: true });
     expect(actors.map((a) => a.actor)).toEqual([SYNTH_ACTOR]);
+  });
+
+  test('after a bulk write, the service numbers its own new records after the bulk ones', async () => {
+    const { db } = await database();
+    await synthesize(db, { events: 100, seed: 4 });
+    const highest = await db.article.aggregate({ _max: { id: true } });
+    // The bulk writer chose its ids itself; an import after it must not be handed one of them.
+    const report = await importDocument(db, secondArticle());
+    expect(report.status).toBe('CREATED');
+    const created = await db.article.findUniqueOrThrow({ where: { slug: secondArticle().article.slug } });
+    expect(created.id).toBe(highest._max.id! + 1);
   });
 
   test('counts are in the proportions of the seed article', async () => {
@@ -144,7 +157,11 @@ describe('synthetic data', () => {
     const misplaced = evidence.filter((e) => bodies.get(e.articleId)!.slice(e.start, e.end) !== e.quote);
     expect(misplaced).toEqual([]);
     await expectIndexMatchesSource(db, { nonEmpty: true });
-    const found = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "SearchIndex" WHERE "SearchIndex" MATCH 'delegation'`);
+    const found = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
+      dialectOf(db) === 'sqlite'
+        ? `SELECT count(*) AS n FROM "SearchIndex" WHERE "SearchIndex" MATCH 'delegation'`
+        : `SELECT count(*) AS n FROM "SearchDoc" WHERE "tsv" @@ to_tsquery('english_unaccent_nostop', 'delegation')`,
+    );
     expect(Number(found[0]!.n)).toBeGreaterThan(articles.length);
   });
 
