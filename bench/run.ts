@@ -1,19 +1,50 @@
 // `npm run bench`: the dashboard operations against the compiled service at seed size and at 100k
-// events, each beside a bare node:http server sending the same bytes. See bench/RESULTS.md.
+// events, on SQLite and on PostgreSQL, each beside a bare node:http server sending the same bytes; then
+// replicas sharing one PostgreSQL database behind one load generator. See bench/RESULTS.md.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { LoadGenerator } from './load.js';
-import { runRounds, type RoundPlan } from './measure.js';
+import { LoadGenerator, splitConnections } from './load.js';
+import { runReplicaRounds, runRounds, type RoundPlan } from './measure.js';
 import { captureResponses, OperationRefused, prepareOperations, type Operation } from './operations.js';
-import { parseOptions, type BenchOptions, type SizeName } from './options.js';
+import { parseOptions, providerNames, type BenchOptions, type Provider, type SizeName } from './options.js';
+import { copyDatabase } from '../src/db/copy.js';
+import { startBenchPostgres, type BenchPostgres } from './postgres.js';
 import { peakResidentBytes, residentBytes, waitUntilIdle } from './procfs.js';
-import { LOADER_CORE, pinSelf, projectRoot, startBareServer, startService, type RunningBareServer, type RunningService, type ServiceOptions } from './processes.js';
+import {
+  LOADER_CORE,
+  pinSelf,
+  projectRoot,
+  SERVER_CORE,
+  serverCores,
+  startBareServer,
+  startService,
+  type RunningBareServer,
+  type RunningService,
+  type ServiceOptions,
+} from './processes.js';
 import { monotonicMicros, profileFileIn, profileMarkdown, summarizeProfile, type ProfileSummary } from './profile.js';
-import { cachedTable, checkTargets, disturbance, operationNotes, resultsMarkdown, summarize, table, targetsTable, writeResultsMarkdown, type RunInfo, type SizeResult } from './report.js';
+import {
+  cachedTable,
+  checkTargets,
+  disturbance,
+  operationNotes,
+  replicaNotes,
+  replicaTable,
+  resultsMarkdown,
+  sideBySideTable,
+  summarize,
+  summarizeReplicas,
+  table,
+  targetsTable,
+  writeResultsMarkdown,
+  type ReplicaResult,
+  type RunInfo,
+  type SizeResult,
+} from './report.js';
 
 const benchStarted = performance.now();
 const log = (line: string) => console.log(`[${((performance.now() - benchStarted) / 1000).toFixed(0).padStart(4)} s] ${line}`);
@@ -34,7 +65,7 @@ const SYNTH_CLI = path.join(projectRoot, 'bench', 'synth.ts');
 function cachedSynthFile(events: number): string {
   const hash = createHash('sha1');
   for (const file of ['synthetic-data.ts', 'synth.ts']) hash.update(readFileSync(path.join(projectRoot, 'bench', file)));
-  hash.update(readdirSync(path.join(projectRoot, 'prisma', 'migrations')).join(','));
+  hash.update(readdirSync(path.join(projectRoot, 'prisma', 'sqlite', 'migrations')).join(','));
   const dir = path.join(os.tmpdir(), 'delegation-graph-bench-cache');
   mkdirSync(dir, { recursive: true });
   return path.join(dir, `synth-${events}-${hash.digest('hex').slice(0, 10)}.db`);
@@ -84,10 +115,10 @@ async function copyDataset(dataset: Dataset, target: string) {
 }
 
 /** A generator still writing the shared file leaves a consistent but partial copy: refuse to call it 100k. */
-function checkEventCount(size: SizeName, operations: Operation[], options: BenchOptions, dataset: Dataset) {
+function checkEventCount(size: SizeName, operations: Operation[], options: BenchOptions, source: string) {
   const events = Number(operations.find((operation) => operation.name === 'stats')?.notes.eventCount ?? 0);
   if (size === '100k' && events < options.synthEvents * 0.9) {
-    throw new Error(`${dataset.source} holds ${events} events, not about ${options.synthEvents}: is it still being written? (--synth-events N accepts another size)`);
+    throw new Error(`${source} holds ${events} events, not about ${options.synthEvents}: is it still being written? (--synth-events N accepts another size)`);
   }
 }
 
@@ -130,16 +161,23 @@ async function profileOperations(operations: Operation[], settings: ServiceOptio
   return summaries;
 }
 
-async function benchSize(size: SizeName, dataset: Dataset, options: BenchOptions, loader: LoadGenerator, plan: RoundPlan, workDir: string): Promise<SizeResult> {
-  const databaseFile = path.join(workDir, `${size}.db`);
-  const settings: ServiceOptions = { databaseUrl: `file:${databaseFile}`, maxCost: options.maxCost, cache: options.cache, nodeOptions: options.nodeOptions };
-  await copyDataset(dataset, databaseFile);
+/** Where one size runs: the database URL the service gets, and the database server's CPU when it is apart. */
+interface Target {
+  provider: Provider;
+  databaseUrl: string;
+  source: string;
+  database?: () => number;
+}
 
-  // The first start may create, migrate or seed the copy; the second is a start on an existing database.
+async function benchSize(size: SizeName, target: Target, options: BenchOptions, loader: LoadGenerator, plan: RoundPlan, workDir: string) {
+  const settings: ServiceOptions = { databaseUrl: target.databaseUrl, maxCost: options.maxCost, cache: options.cache, nodeOptions: options.nodeOptions };
+  const name = `${size} on ${providerNames[target.provider]}`;
+
+  // The first start may create, migrate or seed the database; the second is a start on an existing one.
   const first = await startService(settings);
   await first.stop();
   const second = await startService(settings);
-  log(`${size}: service ready in ${first.readyMs.toFixed(0)} ms, then ${second.readyMs.toFixed(0)} ms on the existing database`);
+  log(`${name}: service ready in ${first.readyMs.toFixed(0)} ms, then ${second.readyMs.toFixed(0)} ms on the existing database`);
 
   let service = second;
   let bare: RunningBareServer | undefined;
@@ -148,16 +186,17 @@ async function benchSize(size: SizeName, dataset: Dataset, options: BenchOptions
     const idleRssBytes = residentBytes(second.pid);
     const ready = await readyOperations(second, settings);
     service = ready.service;
-    checkEventCount(size, ready.operations, options, dataset);
-    const responsesFile = path.join(workDir, `${size}-responses.json`);
+    checkEventCount(size, ready.operations, options, target.source);
+    const responsesFile = path.join(workDir, `${size}-${target.provider}-responses.json`);
     writeFileSync(responsesFile, JSON.stringify(ready.captured));
     bare = await startBareServer(responsesFile);
     if (options.cached) cached = await startService({ ...settings, maxCost: ready.maxCost.value, cache: true });
-    const pairs = await runRounds(loader, { service, bare, cached }, ready.operations, plan, log);
+    const pairs = await runRounds(loader, { service, bare, cached, database: target.database }, ready.operations, plan, log);
     const rows = summarize(pairs, ready.operations);
     const result: SizeResult = {
       size,
-      source: dataset.source,
+      provider: target.provider,
+      source: target.source,
       startupMs: { first: first.readyMs, second: second.readyMs },
       maxCost: ready.maxCost,
       operations: ready.operations.map(({ name, label, notes }) => ({ name, label, notes })),
@@ -170,16 +209,85 @@ async function benchSize(size: SizeName, dataset: Dataset, options: BenchOptions
     await Promise.all([service.stop(), bare.stop(), cached?.stop()]);
     if (options.profile) {
       const profiled = { ...settings, maxCost: ready.maxCost.value };
-      result.profiles = await profileOperations(ready.operations, profiled, loader, plan, path.join(workDir, `profiles-${size}`));
+      result.profiles = await profileOperations(ready.operations, profiled, loader, plan, path.join(workDir, `profiles-${size}-${target.provider}`));
     }
-    return result;
+    return { result, operations: ready.operations };
   } finally {
     // Stopping is idempotent: a no-op for a process that already exited.
     await Promise.all([service.stop(), bare?.stop(), cached?.stop()]);
   }
 }
 
-function runInfo(plan: RoundPlan, options: BenchOptions, skipped: string[]): RunInfo {
+/**
+ * `options.replicas` service processes on the PostgreSQL database of one size, each pinned to a server core in
+ * turn, PostgreSQL given every server core, measured against the first of them alone in the same rounds.
+ */
+async function benchReplicas(size: SizeName, databaseUrl: string, operations: Operation[], maxCost: number | undefined, postgres: BenchPostgres, options: BenchOptions, loader: LoadGenerator, plan: RoundPlan) {
+  const cores = serverCores();
+  const replicaCores = Array.from({ length: options.replicas }, (_, index) => cores[index % cores.length]!);
+  const concurrencies = plan.concurrencies.filter((concurrency) => concurrency >= options.replicas);
+  if (concurrencies.length === 0) return `${size}: ${options.replicas} replicas: no concurrency in ${plan.concurrencies.join(',')} reaches every replica`;
+  const settings: ServiceOptions = { databaseUrl, maxCost, cache: options.cache, nodeOptions: options.nodeOptions };
+  postgres.pin(cores.join(','));
+  const started = await Promise.allSettled(replicaCores.map((core) => startService({ ...settings, core })));
+  const replicas = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  try {
+    const failed = started.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    log(`${size}: ${options.replicas} replicas on one PostgreSQL database (cores ${replicaCores.join(', ')}; PostgreSQL on ${postgres.cores})`);
+    const pairs = await runReplicaRounds(loader, { replicas, database: postgres.cpuMicros }, operations, { ...plan, concurrencies }, log);
+    const result: ReplicaResult = {
+      size,
+      replicas: options.replicas,
+      replicaCores,
+      databaseCores: `core${cores.length > 1 ? 's' : ''} ${postgres.cores}`,
+      connectionSplit: concurrencies.map((connections) => `${connections} → ${splitConnections(connections, options.replicas).join(' + ')}`),
+      rows: summarizeReplicas(pairs, operations),
+      pairs,
+      leftOut: plan.concurrencies.filter((concurrency) => !concurrencies.includes(concurrency)),
+    };
+    return result;
+  } finally {
+    await Promise.all(replicas.map((replica) => replica.stop()));
+    postgres.pin(String(SERVER_CORE));
+  }
+}
+
+/**
+ * The PostgreSQL database of one size: a new one the service migrates and seeds (seed), or a copy of the
+ * SQLite dataset made by the service's copy tool (100k); a string says why there is none.
+ */
+async function postgresTarget(size: SizeName, dataset: Dataset, postgres: BenchPostgres, workDir: string): Promise<Target | string> {
+  const database = `bench_${size}`;
+  if (!dataset.file) {
+    return { provider: 'postgres', databaseUrl: await postgres.createDatabase(database), source: dataset.source, database: postgres.cpuMicros };
+  }
+  // The copy tool reads a private copy, as the SQLite run does, never the shared dataset.
+  const sqliteFile = path.join(workDir, `${size}-for-postgres.db`);
+  await copyDataset(dataset, sqliteFile);
+  const databaseUrl = await postgres.createDatabase(database);
+  const copyStarted = performance.now();
+  log(`${size}: copying ${dataset.file} into PostgreSQL (npm run db:copy's src/db/copy.ts)`);
+  try {
+    await copyDatabase({ from: `file:${sqliteFile}`, to: databaseUrl });
+  } catch (error) {
+    // A copy that fails (or does not verify) costs this size on PostgreSQL, not the rest of the run.
+    return `the copy failed: ${error instanceof Error ? error.message : String(error)}`;
+  } finally {
+    rmSync(sqliteFile, { force: true });
+  }
+  const copyMs = performance.now() - copyStarted;
+  log(`${size}: copied into PostgreSQL in ${(copyMs / 1000).toFixed(0)} s`);
+  return { provider: 'postgres', databaseUrl, source: `${dataset.source}, copied into PostgreSQL by src/db/copy.ts in ${(copyMs / 1000).toFixed(0)} s`, database: postgres.cpuMicros };
+}
+
+async function sqliteTarget(size: SizeName, dataset: Dataset, workDir: string): Promise<Target> {
+  const databaseFile = path.join(workDir, `${size}.db`);
+  await copyDataset(dataset, databaseFile);
+  return { provider: 'sqlite', databaseUrl: `file:${databaseFile}`, source: dataset.source };
+}
+
+function runInfo(plan: RoundPlan, options: BenchOptions, skipped: string[], postgres: BenchPostgres | undefined): RunInfo {
   const cpus = os.cpus();
   let commit = 'unknown';
   try {
@@ -193,6 +301,8 @@ function runInfo(plan: RoundPlan, options: BenchOptions, skipped: string[]): Run
     machine: `${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}`,
     commit,
     plan,
+    providers: options.providers,
+    postgres: postgres && { version: postgres.version, settings: postgres.settings, cores: String(SERVER_CORE) },
     cache: options.cache,
     nodeOptions: options.nodeOptions,
     elapsedSeconds: (performance.now() - benchStarted) / 1000,
@@ -203,7 +313,7 @@ function runInfo(plan: RoundPlan, options: BenchOptions, skipped: string[]): Run
 function printSize(result: SizeResult) {
   const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
   console.log(
-    `\n${result.size} (${result.source}); start-up to ready ${result.startupMs.second.toFixed(0)} ms; ` +
+    `\n${result.size} on ${providerNames[result.provider]} (${result.source}); start-up to ready ${result.startupMs.second.toFixed(0)} ms; ` +
       `RSS ${mb(result.idleRssBytes)} once ready, ${mb(result.peakRssUnderLoadBytes)} peak under load, VmHWM ${mb(result.vmHwmBytes)}\n`,
   );
   console.log(table(result.rows));
@@ -213,10 +323,43 @@ function printSize(result: SizeResult) {
   for (const summary of result.profiles ?? []) console.log(`\n${profileMarkdown(summary)}`);
 }
 
+/** One size on every provider, then its replica run; what did not run is returned, not thrown. */
+async function benchAllProviders(size: SizeName, dataset: Dataset, postgresServer: () => Promise<BenchPostgres>, options: BenchOptions, loader: LoadGenerator, plan: RoundPlan, workDir: string) {
+  const results: SizeResult[] = [];
+  const notRun: string[] = [];
+  let replicas: ReplicaResult | undefined;
+  for (const provider of options.providers) {
+    const postgres = provider === 'postgres' ? await postgresServer() : undefined;
+    const target = postgres ? await postgresTarget(size, dataset, postgres, workDir) : await sqliteTarget(size, dataset, workDir);
+    if (typeof target === 'string') {
+      notRun.push(`${size} on ${providerNames[provider]}: ${target}`);
+      log(`not running ${size} on ${providerNames[provider]}: ${target}`);
+      continue;
+    }
+    log(`${size} on ${providerNames[provider]}: ${target.source}`);
+    const { result, operations } = await benchSize(size, target, options, loader, plan, workDir);
+    results.push(result);
+    printSize(result);
+    if (postgres && options.replicas > 0) {
+      const outcome = await benchReplicas(size, target.databaseUrl, operations, result.maxCost.value, postgres, options, loader, plan);
+      if (typeof outcome === 'string') notRun.push(outcome);
+      else replicas = outcome;
+    }
+  }
+  if (options.providers.length > 1 && results.length > 0) {
+    const of = (provider: Provider) => results.find((result) => result.provider === provider);
+    console.log(`\n${size}: SQLite and PostgreSQL side by side (PostgreSQL: service CPU and database CPU apart)\n\n${sideBySideTable(of('sqlite'), of('postgres'), plan.concurrencies)}`);
+  }
+  if (replicas) console.log(`\n${size}: ${replicas.replicas} replicas on one PostgreSQL database\n\n${replicaTable(replicas, results.find((result) => result.provider === 'postgres'))}\n${replicaNotes(replicas)}`);
+  for (const line of notRun) console.log(`not run: ${line}`);
+  return { results, notRun, replicas };
+}
+
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   const plan: RoundPlan = { rounds: options.rounds, duration: options.duration, warmup: options.warmup, concurrencies: options.concurrencies };
   if (os.cpus().length < 2) console.warn('fewer than 2 cores: the server and the load generator will share one');
+  if (options.replicas > 0 && !options.providers.includes('postgres')) console.warn('--replicas needs postgres in --providers: no replica run');
   pinSelf(LOADER_CORE);
   if (options.build) {
     log('npm run build');
@@ -225,7 +368,17 @@ async function main() {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'delegation-graph-bench-'));
   const loader = LoadGenerator.start();
   const results: SizeResult[] = [];
+  const replicaResults: ReplicaResult[] = [];
   const skipped: string[] = [];
+  const sizes: { size: SizeName; notRun: string[] }[] = [];
+  let postgres: BenchPostgres | undefined;
+  // Started when a size first needs it, stopped at the end whatever happened.
+  const postgresServer = async () => {
+    if (postgres) return postgres;
+    postgres = await startBenchPostgres();
+    log(`PostgreSQL ${postgres.version} on core ${postgres.cores}: ${Object.entries(postgres.settings).map(([name, value]) => `${name}=${value}`).join(', ')}`);
+    return postgres;
+  };
   try {
     for (const size of options.sizes) {
       const dataset = datasetFor(size, options);
@@ -235,23 +388,29 @@ async function main() {
         continue;
       }
       log(`${size}: ${dataset.source}`);
-      const result = await benchSize(size, dataset, options, loader, plan, workDir);
-      results.push(result);
-      printSize(result);
+      const done = await benchAllProviders(size, dataset, postgresServer, options, loader, plan, workDir);
+      results.push(...done.results);
+      if (done.replicas) replicaResults.push(done.replicas);
+      skipped.push(...done.notRun);
+      sizes.push({ size, notRun: done.notRun });
     }
   } finally {
     loader.stop();
-    rmSync(workDir, { recursive: true, force: true });
+    try {
+      await postgres?.stop();
+    } finally {
+      rmSync(workDir, { recursive: true, force: true });
+    }
   }
 
   const checks = checkTargets(results, options.concurrencies);
   console.log(`\n${targetsTable(checks)}`);
   for (const line of skipped) console.log(`not measured: ${line}`);
-  const info = runInfo(plan, options, skipped);
+  const info = runInfo(plan, options, skipped, postgres);
   if (options.write) {
     const benchDir = path.join(projectRoot, 'bench');
-    writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify({ ...info, options, sizes: results, targets: checks }, null, 2)}\n`);
-    writeResultsMarkdown(path.join(benchDir, 'RESULTS.md'), resultsMarkdown(info, results, checks));
+    writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify({ ...info, options, sizes: results, replicas: replicaResults, targets: checks }, null, 2)}\n`);
+    writeResultsMarkdown(path.join(benchDir, 'RESULTS.md'), resultsMarkdown(info, { results, replicas: replicaResults, checks, sizes }));
     log('wrote bench/results.json and bench/RESULTS.md');
   }
   log(`done in ${(info.elapsedSeconds / 60).toFixed(1)} min`);
