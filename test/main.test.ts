@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../src/shared/paths.js';
-import { startProcess as start } from './helpers.js';
+import { dropTestDatabase, newTestDatabaseUrl, startProcess as start, testProvider } from './helpers.js';
 
 /** A POST on a connection of its own (fetch would reuse a kept-alive one). */
 function postOnNewConnection(url: URL, body: string): Promise<number> {
@@ -23,14 +23,19 @@ function postOnNewConnection(url: URL, body: string): Promise<number> {
 // The service as an operator runs it: a process configured by the environment, stopped by a signal.
 describe('the service process', () => {
   let dir: string;
+  let databaseUrl: string;
   let service: ReturnType<typeof start>;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'delegation-graph-main-'));
-    service = start({ DATABASE_URL: `file:${path.join(dir, 'nested', 'db.sqlite')}`, PORT: '0', HOST: '127.0.0.1' });
+    // On SQLite in a folder that does not exist yet; on PostgreSQL an empty database.
+    databaseUrl = testProvider === 'sqlite' ? `file:${path.join(dir, 'nested', 'db.sqlite')}` : await newTestDatabaseUrl(dir);
+    service = start({ DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1' });
     await service.listening;
   });
-  afterAll(() => {
+  afterAll(async () => {
     if (service.child.exitCode === null) (service.child as ChildProcess).kill('SIGKILL');
+    await service.exited;
+    await dropTestDatabase(databaseUrl);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -75,7 +80,10 @@ describe('the service process', () => {
   });
 });
 
-test('an invalid configuration is reported variable by variable, and the process exits 1', async () => {
+// Configuration, SQLite paths, ports and draining do not depend on the database: they run once, with SQLite.
+const once = testProvider === 'sqlite';
+
+test.runIf(once)('an invalid configuration is reported variable by variable, and the process exits 1', async () => {
   const service = start({ PORT: 'eighty', DATABASE_URL: 'mysql://elsewhere', SEED: 'maybe' });
   expect(await service.exited).toBe(1);
   const output = service.lines.join('\n');
@@ -104,7 +112,7 @@ test.skipIf(!canRunAs)('a database folder the service cannot write to is named i
   }
 });
 
-describe('a database path or port the service cannot use is one line, and the process exits 1 at once', () => {
+describe.runIf(once)('a database path or port the service cannot use is one line, and the process exits 1 at once', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'delegation-graph-paths-'));
@@ -146,7 +154,7 @@ describe('a database path or port the service cannot use is one line, and the pr
   });
 });
 
-test('after SIGTERM, /readyz is 503 on every kept-alive connection until it closes: no 200, no reset', async () => {
+test.runIf(once)('after SIGTERM, /readyz is 503 on every kept-alive connection until it closes: no 200, no reset', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'delegation-graph-drain-'));
   const service = start({ DATABASE_URL: `file:${path.join(dir, 'db.sqlite')}`, PORT: '0', HOST: '127.0.0.1' });
   const url = new URL('/readyz', await service.listening);
