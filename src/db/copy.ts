@@ -38,7 +38,7 @@ export interface CopyReport {
 export interface CopyOptions {
   from: string;
   to: string;
-  /** Rows per read page and insert (createMany splits further to fit PostgreSQL's parameter limit). */
+  /** Rows per read page (inserts split further to stay under PostgreSQL's parameter limit). */
   pageSize?: number;
   onTable?: (report: TableReport) => void;
 }
@@ -65,7 +65,7 @@ const delegate = (client: Db | Tx, model: string) => (client as unknown as Recor
 
 export async function copyDatabase(options: CopyOptions): Promise<CopyReport> {
   const started = performance.now();
-  const { from, to, pageSize = 5000 } = options;
+  const { from, to, pageSize = 2500 } = options;
   if (providerOf(from) !== 'sqlite') throw new CopyError(`--from must be a SQLite file: URL, got ${redactUrl(from)}`);
   if (providerOf(to) !== 'postgres') throw new CopyError(`--to must be a postgres:// or postgresql:// URL, got ${redactUrl(to)}`);
   // openDatabase would create a missing file: a typo must not copy an empty new database.
@@ -156,9 +156,10 @@ async function copyTable(src: Tx, tx: Tx, plan: TablePlan, pageSize: number): Pr
   const read = (client: Tx, skip: number) => delegate(client, plan.model).findMany({ orderBy, skip, take: pageSize });
   const sourceHash = createHash('sha256');
   let rows = 0;
+  const columns = await columnTypes(tx, plan);
   const insert = async (page: Row[]) => {
     try {
-      await delegate(tx, plan.model).createMany({ data: page });
+      for (let i = 0; i < page.length; i += columns.rowsPerStatement) await insertRows(tx, plan, columns, page.slice(i, i + columns.rowsPerStatement));
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).trim().split('\n').filter(Boolean).at(-1);
       throw new CopyError(`copying ${plan.model} (rows ${rows + 1} to ${rows + page.length} in key order) failed: ${reason}`);
@@ -197,6 +198,38 @@ async function copyTable(src: Tx, tx: Tx, plan: TablePlan, pageSize: number): Pr
   if (copied !== rows) throw new CopyError(`${plan.model}: ${rows} rows read from the source, ${copied} in the target`);
   if (copiedChecksum !== checksum) throw new CopyError(`${plan.model}: the copied rows differ from the source (checksum ${copiedChecksum.slice(0, 12)}, source ${checksum.slice(0, 12)})`);
   return { table: plan.model, rows, checksum };
+}
+
+/** PostgreSQL's bind parameters per statement are at most 65,535; well under it. */
+const PARAMETERS_PER_STATEMENT = 30_000;
+
+/** The target's type of each copied column, for casts on the bind parameters. */
+async function columnTypes(tx: Tx, plan: TablePlan) {
+  const rows = await tx.$queryRaw<{ name: string; type: string }[]>`
+    SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+    WHERE attrelid = quote_ident(${plan.model})::regclass AND attnum > 0 AND NOT attisdropped`;
+  const types = new Map(rows.map((row) => [row.name, row.type]));
+  const missing = plan.fields.filter((field) => !types.has(field));
+  if (missing.length > 0) throw new CopyError(`the target's ${plan.model} has no column ${missing.join(', ')}: are both databases at the same version?`);
+  return { types: plan.fields.map((field) => types.get(field)!), rowsPerStatement: Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / plan.fields.length)) };
+}
+
+/**
+ * One multi-row INSERT with every value a bind parameter cast to its column's type, rather than
+ * createMany, whose query compiler and argument checks dominated the copy (measured: 36 s against 14 s for the seed
+ * plus 10k synthetic events), for values the typed client has just read, so already of the model's types.
+ */
+async function insertRows(tx: Tx, plan: TablePlan, columns: { types: string[] }, rows: Row[]) {
+  const values: unknown[] = [];
+  const tuples = rows.map((row) => {
+    const placeholders = plan.fields.map((field, index) => {
+      values.push(row[field] ?? null);
+      return `$${values.length}::${columns.types[index]}`;
+    });
+    return `(${placeholders.join(', ')})`;
+  });
+  const names = plan.fields.map((field) => `"${field}"`).join(', ');
+  await tx.$executeRawUnsafe(`INSERT INTO "${plan.model}" (${names}) VALUES ${tuples.join(', ')}`, ...values);
 }
 
 /** Rows ordered so that a row's self-references point only to rows before it. */
