@@ -1,9 +1,7 @@
 import { accessSync, constants, mkdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { PrismaClient } from '../generated/prisma/client.js';
-import { PrismaClient as PostgresClient } from '../generated/prisma-postgres/client.js';
 import { migrate } from './migrate.js';
-import { serviceAdapter } from './postgres-adapter.js';
 import { providerOf, type Provider } from './provider.js';
 import { PrismaBetterSqlite3WithStatementCache } from './statement-cache.js';
 
@@ -79,6 +77,8 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     const reason = (error instanceof Error ? error.message : String(error)).trim().split('\n')[0];
     throw new DatabaseSetupError(`cannot use ${redactUrl(url)} as the PostgreSQL database: ${reason}`);
   }
+  // Loaded here, not at start-up: a SQLite service never pays for PostgreSQL's client and driver.
+  const [{ PrismaClient: PostgresClient }, { serviceAdapter }] = await Promise.all([import('../generated/prisma-postgres/client.js'), import('./postgres-adapter.js')]);
   const db = new PostgresClient({ adapter: serviceAdapter(url, options.poolSize ?? 10), log: [{ emit: 'event', level: 'query' }] }) as unknown as Db;
   return { db, provider: 'postgres', applied };
 }
