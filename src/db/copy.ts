@@ -123,7 +123,8 @@ const canonical = (row: Row, fields: string[]) =>
   }));
 
 async function copyAll(sourceDb: Db, targetDb: Db, plans: TablePlan[], pageSize: number, onTable?: (report: TableReport) => void) {
-  // The source is read in one transaction: one snapshot, even if a service is still writing to the file.
+  // The source is read in one transaction (the SQLite adapter's BEGIN IMMEDIATE, statement-cache.ts): one
+  // consistent snapshot, and a service still running on the file has its writes wait and then refused, not lost.
   return sourceDb.$transaction(
     (src) =>
       targetDb.$transaction(
