@@ -91,12 +91,12 @@ export async function postgresRows<T extends pg.QueryResultRow>(url: string, sql
  * A temporary database of the provider under test, migrated (and seeded unless told not to): a SQLite file,
  * or a PostgreSQL database copied from the run's migrated (or seeded) template (test/global-postgres.ts).
  */
-export async function openTestDatabase(options: { seed?: boolean } = {}) {
+export async function openTestDatabase(options: { seed?: boolean; poolSize?: number } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'delegation-graph-test-'));
   const seeded = options.seed ?? true;
   if (testProvider === 'postgres') {
     const url = await createPostgresDatabase(seeded ? 'seeded' : 'empty');
-    const { db } = await openDatabase(url);
+    const { db } = await openDatabase(url, { poolSize: options.poolSize });
     return { db, dir, url, file: undefined };
   }
   const url = `file:${path.join(dir, 'test.db')}`;
@@ -110,7 +110,7 @@ export async function openTestDatabase(options: { seed?: boolean } = {}) {
  * configure. Rate limiting is off unless `settings` turns it on: a test file sends hundreds of requests.
  */
 export async function startTestServer(
-  options: { seed?: boolean; apiKeys?: ApiKey[]; settings?: Partial<ServerSettings>; logs?: boolean } = {},
+  options: { seed?: boolean; poolSize?: number; apiKeys?: ApiKey[]; settings?: Partial<ServerSettings>; logs?: boolean } = {},
 ): Promise<TestServer> {
   const { db, dir, url: databaseUrl } = await openTestDatabase(options);
   // A short shutdown grace: closing waits for the test's own kept-alive fetch connections otherwise (up to
