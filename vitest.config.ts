@@ -42,6 +42,7 @@ const onBothProviders = [
   'search',
   'stat-counts',
   'statements',
+  'subscriptions',
   'stats',
   'synth',
 ].map((name) => `test/${name}.test.ts`);

@@ -22,7 +22,7 @@ function parseApiKeys(value: string, ctx: z.RefinementCtx): ApiKey[] {
     const [keyId, role, hash] = parts as [string, string, string];
     const errors: string[] = [];
     if (!KEY_ID.test(keyId)) errors.push('the keyId must be 1 to 64 letters, digits, _ or -');
-    if (!(ROLES as readonly string[]).includes(role)) errors.push(`the role must be ${ROLES.join(' or ')}`);
+    if (!(ROLES as readonly string[]).includes(role)) errors.push(`the role must be ${ROLES.slice(0, -1).join(', ')} or ${ROLES.at(-1)}`);
     if (!SHA256_HEX.test(hash)) {
       const found = hash.length === 64 ? 'found a character other than 0-9, a-f' : `found ${hash.length} characters`;
       errors.push(`the hash must be a SHA-256 in 64 hexadecimal characters; ${found}`);
@@ -112,6 +112,11 @@ const environment = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(8000),
   // Cache-Control max-age of public reads, and the in-process cache of anonymous reads (dropped by every write); 0: off.
   CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
+  // Subscriptions (WebSocket): sockets per client address (0: no limit), subscriptions per socket, and the
+  // latest changes kept for subscriptions: one that falls further behind has its socket closed (4008).
+  SUBSCRIPTION_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(0).default(16),
+  SUBSCRIPTIONS_PER_CONNECTION: count.default(50),
+  SUBSCRIPTION_BACKLOG: count.default(10_000),
 });
 /** Every variable the service reads (documented in .env.example). */
 export const configVariables = Object.keys(environment.shape);

@@ -4,6 +4,7 @@ import type { Viewer } from './shared/auth.js';
 import type DataLoader from 'dataloader';
 import { byId, groupedBy } from './shared/loaders.js';
 import { peopleLoaders } from './modules/person/person.loaders.js';
+import type { LiveSession } from './modules/live/live.service.js';
 
 export type ClaimSubjectColumn = 'countryId' | 'cityId' | 'organizationId' | 'personId';
 export type EvidenceSubject = 'delegationId' | 'eventId' | 'agreementId' | 'imageId' | 'organizationId' | 'cityId' | 'countryId' | 'personId' | 'figureId';
@@ -113,6 +114,8 @@ export interface Context {
   viewer: Viewer | null;
   /** The HTTP request's id and what the request log line says of it (absent outside HTTP). */
   trace?: { id: string; operation?: string | null; errorLogged?: boolean };
+  /** A WebSocket connection's subscriptions (absent over HTTP). */
+  live?: LiveSession;
 }
 
 export function createContext(db: Db, viewer: Viewer | null = null): Context {

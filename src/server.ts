@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Db, QueryEvents } from './db/client.js';
 import { startApollo } from './http/apollo.js';
+import { getSchema } from './schema.js';
 import { compileTrust } from './shared/trust-proxy.js';
 import { createDrain, limitConnectionsPerClient, serverOptions } from './http/connections.js';
 import { createGraphQLHandler, GRAPHQL_PATH } from './http/graphql-handler.js';
@@ -14,6 +15,8 @@ import { createRateLimiter } from './http/rate-limit.js';
 import { createRequestListener } from './http/request-listener.js';
 import { ResponseCache } from './http/response-cache.js';
 import { openChangeFeed } from './db/change-feed.js';
+import { serveSubscriptions } from './http/websocket.js';
+import { LiveFeed } from './modules/live/live.feed.js';
 import { createRouter } from './http/router.js';
 import { defaultSettings, type ServerSettings } from './http/settings.js';
 import { EXPORT_PATH_PREFIX, handleExport } from './modules/export/export.handler.js';
@@ -43,7 +46,12 @@ export interface RunningServer {
 /** The HTTP server with Apollo on /graphql; used by main and by the tests. Listens when started. */
 export async function createServer({ db, databaseUrl, logger, apiKeys = [], settings: given = {} }: ServerDeps) {
   const settings = { ...defaultSettings, ...given };
-  const responseCache = databaseUrl && settings.cacheMaxAgeSeconds > 0 ? new ResponseCache(openChangeFeed(databaseUrl)) : undefined;
+  // Commits by anyone (this process, the import CLI, another replica): they drop cached responses and wake
+  // the subscriptions. Without a URL only this process's own writes are known.
+  const changes = databaseUrl ? openChangeFeed(databaseUrl) : undefined;
+  const responseCache = changes && settings.cacheMaxAgeSeconds > 0 ? new ResponseCache(changes) : undefined;
+  const feed = new LiveFeed(db, logger, settings.subscriptionBacklog);
+  await feed.start(changes);
   const server = createHttpServer(serverOptions(settings));
   const drain = createDrain(server);
   const explorer = createExplorer(settings.explorer);
@@ -55,7 +63,20 @@ export async function createServer({ db, databaseUrl, logger, apiKeys = [], sett
   (db as unknown as QueryEvents).$on?.('query', (event) => metrics.dbQuery(event.query, event.duration / 1000));
   const operations = createOperations(db, drain, metrics);
   const apollo = await startApollo(settings, logger, explorer.plugin);
-  const graphql = createGraphQLHandler({ apollo, db, apiKeys, responseCache, metrics, limits: settings });
+  const graphql = createGraphQLHandler({ apollo, db, apiKeys, responseCache, metrics, limits: settings, written: () => void feed.poke() });
+  const subscriptions = serveSubscriptions({
+    server,
+    schema: await getSchema(),
+    db,
+    apiKeys,
+    feed,
+    metrics,
+    settings,
+    logger,
+    trust,
+    draining: () => drain.draining,
+    rateLimited,
+  });
 
   const route = createRouter({
     unlimited: [
@@ -77,10 +98,15 @@ export async function createServer({ db, databaseUrl, logger, apiKeys = [], sett
 
   // Readiness turns 503 at once; no new connections are accepted, requests in flight finish for up to
   // shutdownGraceMs, and every connection closes after its next response (connections.ts).
+  // Subscriptions get every commit made before the requests in flight finished, then close with 1001.
   const close = async () => {
-    await drain.stop(settings.shutdownGraceMs);
+    const deadline = Date.now() + settings.shutdownGraceMs;
+    const stopped = drain.stop(settings.shutdownGraceMs);
+    await drain.requestsDone(deadline);
+    await subscriptions.close(deadline);
+    await stopped;
     await apollo.stop();
-    await responseCache?.close();
+    await changes?.close();
   };
   return {
     /** Starts listening; port 0 picks a free port (tests). */

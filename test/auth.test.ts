@@ -63,7 +63,7 @@ describe('API_KEYS', () => {
     ];
     const problems = configProblems(entries.join(','));
     expect(problems).toEqual([
-      expect.stringMatching(/^API_KEYS: entry 2: the role must be editor or admin$/),
+      expect.stringMatching(/^API_KEYS: entry 2: the role must be reader, editor or admin$/),
       expect.stringMatching(/^API_KEYS: entry 3: the hash must be .*found 40 characters$/),
       expect.stringMatching(/^API_KEYS: entry 4: the hash must be .*other than 0-9, a-f$/),
       expect.stringMatching(/^API_KEYS: entry 5: keyId ok is already used by entry 1$/),
@@ -209,7 +209,7 @@ describe('npm run key:new', () => {
   test.each([{ args: [] }, { args: ['owner'] }, { args: ['editor', 'admin'] }])('with arguments $args prints its usage on stderr and exits 2', ({ args }) => {
     const result = run(...args);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^usage: npm run key:new -- editor\|admin/);
+    expect(result.stderr).toMatch(/^usage: npm run key:new -- reader\|editor\|admin/);
     expect(result.stdout).toBe('');
   });
 });

@@ -115,12 +115,13 @@ describe('what a GraphQL request may hold', () => {
     expect([extensions.status, ((await extensions.json()) as any).errors[0].message]).toEqual([400, 'extensions nest lists and objects more than 100 levels deep']);
   });
 
-  test('a subscription over HTTP is a 400 saying so', async () => {
-    const response = await post(JSON.stringify({ query: 'subscription { delegations { totalCount } }' }));
+  test('a subscription over HTTP is a 400 saying where subscriptions are served', async () => {
+    const response = await post(JSON.stringify({ query: 'subscription { articleImported { slug } }' }));
     expect(response.status).toBe(400);
     const body = (await response.json()) as any;
+    expect(body.errors).toHaveLength(1);
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(body.errors[0].message).toMatch(/^subscriptions are not served over HTTP/);
+    expect(body.errors[0].message).toBe('subscriptions are served over WebSocket (the graphql-ws protocol) at /graphql, not over HTTP');
   });
 
   const hashOf = (query: string) => createHash('sha256').update(query).digest('hex');

@@ -12,8 +12,17 @@ export interface ChangeFeed {
   version(): number;
   /** This process committed a write: its own next read must not be answered from before it. */
   written(): void;
+  /**
+   * Calls `listener` soon after a commit: with the table a PostgreSQL notice names, or with null when the
+   * feed cannot say (SQLite, or a lost and re-opened connection, after which anything may have changed).
+   * Returns the function that stops it.
+   */
+  onChange(listener: (table: string | null) => void): () => void;
   close(): Promise<void>;
 }
+
+/** How often SQLite's feed reads `PRAGMA data_version` while something listens (a few microseconds a read). */
+export const SQLITE_POLL_MS = 50;
 
 /** The feed of the database at `url`. */
 export function openChangeFeed(url: string): ChangeFeed {
@@ -27,11 +36,36 @@ export function openChangeFeed(url: string): ChangeFeed {
 export function sqliteChanges(file: string): ChangeFeed {
   const connection = new Database(file, { readonly: true, fileMustExist: true });
   const dataVersion = connection.prepare('PRAGMA data_version').pluck();
+  const version = () => Number(dataVersion.get());
+  const listeners = new Set<(table: string | null) => void>();
+  let timer: NodeJS.Timeout | undefined;
+  let seen = 0;
+  const poll = () => {
+    const now = version();
+    if (now === seen) return;
+    seen = now;
+    for (const listener of listeners) listener(null);
+  };
   return {
-    version: () => Number(dataVersion.get()),
+    version,
     // data_version has seen the commit already.
     written: () => {},
-    close: async () => void connection.close(),
+    onChange(listener) {
+      listeners.add(listener);
+      if (!timer) {
+        seen = version();
+        timer = setInterval(poll, SQLITE_POLL_MS).unref();
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) timer = void clearInterval(timer);
+      };
+    },
+    close: async () => {
+      clearInterval(timer);
+      listeners.clear();
+      connection.close();
+    },
   };
 }
 
@@ -71,12 +105,19 @@ export function postgresChanges(url: string): ChangeFeed & { listening(): boolea
 
   let markReady: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const listeners = new Set<(table: string | null) => void>();
+  const tell = (table: string | null) => {
+    for (const listener of listeners) listener(table);
+  };
 
   async function connect(): Promise<void> {
     if (closed) return;
     const next = new pg.Client(url);
     client = next;
-    next.on('notification', () => counter++);
+    next.on('notification', (notice) => {
+      counter++;
+      tell(notice.payload ?? null);
+    });
     next.on('error', lost);
     next.on('end', lost);
     try {
@@ -88,6 +129,7 @@ export function postgresChanges(url: string): ChangeFeed & { listening(): boolea
       connected = true;
       pause = 100;
       markReady();
+      tell(null);
     } catch {
       if (client === next) lost();
     }
@@ -99,8 +141,13 @@ export function postgresChanges(url: string): ChangeFeed & { listening(): boolea
     written: () => void counter++,
     listening: () => connected,
     ready,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
     async close() {
       closed = true;
+      listeners.clear();
       clearTimeout(retry);
       const last = client;
       client = undefined;

@@ -75,9 +75,24 @@ export function limitConnectionsPerClient(server: Server, max: number, trust: Tr
  */
 export function createDrain(server: Server) {
   let draining = false;
+  let inFlight = 0;
+  const idle: (() => void)[] = [];
+  server.on('request', (_req, res) => {
+    inFlight++;
+    res.once('close', () => {
+      if (--inFlight === 0) for (const resolve of idle.splice(0)) resolve();
+    });
+  });
   return {
     get draining() {
       return draining;
+    },
+    /** Resolves when no HTTP request is in flight (their writes are committed), or at `deadline`. */
+    async requestsDone(deadline: number): Promise<void> {
+      if (inFlight === 0) return;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([new Promise<void>((resolve) => idle.push(resolve)), new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))))]);
+      clearTimeout(timer);
     },
     async stop(graceMs: number): Promise<void> {
       draining = true;

@@ -18,6 +18,8 @@ export interface GraphQLHandlerDeps {
   responseCache: ResponseCache | undefined;
   metrics: Metrics;
   limits: RequestLimits & { maxBodyBytes: number };
+  /** A keyed request finished (it may have committed a write): the subscriptions read the audit log at once. */
+  written?: () => void;
 }
 
 /**
@@ -43,7 +45,7 @@ function errorCodesOf(body: string): string[] {
 }
 
 /** Serves /graphql: reads and checks the request, answers anonymous reads from the response cache, runs the rest through Apollo. */
-export function createGraphQLHandler({ apollo, db, apiKeys, responseCache, metrics, limits }: GraphQLHandlerDeps) {
+export function createGraphQLHandler({ apollo, db, apiKeys, responseCache, metrics, limits, written }: GraphQLHandlerDeps) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL, trace: RequestTrace): Promise<void> => {
     const raw = req.method === 'POST' ? await readBody(req, limits.maxBodyBytes) : '';
     // Anonymous reads may be answered from the response cache, without running Apollo at all. A request
@@ -80,6 +82,7 @@ export function createGraphQLHandler({ apollo, db, apiKeys, responseCache, metri
     if (req.headers.authorization !== undefined) {
       res.setHeader('cache-control', 'private, no-store');
       responseCache?.written();
+      written?.();
     }
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {

@@ -32,7 +32,7 @@ export function limitRules(limits: QueryLimits): ValidationRule[] {
 export const noSubscriptionsOverHttp: ValidationRule = (context) => ({
   OperationDefinition(node) {
     if (node.operation !== 'subscription') return;
-    context.reportError(new GraphQLError('subscriptions are not served over HTTP, and this API has no subscription fields: send a query or a mutation', { nodes: [node] }));
+    context.reportError(new GraphQLError('subscriptions are served over WebSocket (the graphql-ws protocol) at /graphql, not over HTTP', { nodes: [node] }));
   },
 });
 
@@ -50,6 +50,28 @@ const pagedEstimator: ComplexityEstimator = ({ args, childComplexity, field }) =
   if (connection) return 1 + childComplexity * DEFAULT_PAGE_SIZE;
   return isList(field.type) ? 1 + childComplexity : undefined;
 };
+
+/** The estimated cost of an operation; undefined when its variables do not fit their types (execution reports them, with their path). */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): number | undefined {
+  try {
+    return getComplexity({
+      schema,
+      query: document,
+      operationName: operationName ?? undefined,
+      variables: variables ?? {},
+      estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The error for an operation over the cost limit (HTTP 400 over HTTP). */
+export function tooComplex(cost: number, maxCost: number): GraphQLError {
+  return new GraphQLError(`the query costs ${cost}, over the limit of ${maxCost}: ask for smaller pages (first/last) or fewer nested lists`, {
+    extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost, http: { status: 400 } },
+  });
+}
 
 /**
  * Refuses an operation whose estimated cost (fields, times the page sizes they ask for) is over the
@@ -69,25 +91,11 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
           const key = JSON.stringify([request.operationName ?? null, request.variables ?? {}]);
           let cost = costs.get(key);
           if (cost === undefined) {
-            try {
-              cost = getComplexity({
-                schema,
-                query: document,
-                operationName: request.operationName ?? undefined,
-                variables: request.variables ?? {},
-                estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-              });
-            } catch {
-              // Variables that do not fit their types: execution reports them, with their path.
-              return;
-            }
+            cost = operationCost(schema, document, request.operationName, request.variables);
+            if (cost === undefined) return;
             costs.set(key, cost);
           }
-          if (cost > maxCost) {
-            throw new GraphQLError(`the query costs ${cost}, over the limit of ${maxCost}: ask for smaller pages (first/last) or fewer nested lists`, {
-              extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost, http: { status: 400 } },
-            });
-          }
+          if (cost > maxCost) throw tooComplex(cost, maxCost);
         },
       };
     },

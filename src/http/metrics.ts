@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 // Operation names come from clients: past this many distinct ones, the rest are counted as "other", so a
 // client cannot grow the metrics without bound.
@@ -43,6 +43,20 @@ export function createMetrics() {
     help: 'Connections refused because their client already held MAX_CONNECTIONS_PER_CLIENT.',
     registers,
   });
+  const sockets = new Gauge({ name: 'delegation_graph_subscription_connections', help: 'Open WebSocket (graphql-ws) connections.', registers });
+  const subscriptions = new Gauge({ name: 'delegation_graph_subscriptions', help: 'Active subscriptions, over all connections.', registers });
+  const subscriptionMessages = new Counter({
+    name: 'delegation_graph_subscription_messages_total',
+    help: 'Subscription messages: subscribe (accepted subscriptions) and next (results sent).',
+    labelNames: ['type'],
+    registers,
+  });
+  const subscriptionDrops = new Counter({
+    name: 'delegation_graph_subscription_drops_total',
+    help: 'Connections closed by the service, by reason (slow: a subscription fell more than SUBSCRIPTION_BACKLOG changes behind).',
+    labelNames: ['reason'],
+    registers,
+  });
   const operations = new Set<string>();
 
   return {
@@ -67,6 +81,12 @@ export function createMetrics() {
     connectionRefused() {
       connectionsRefused.inc();
     },
+    socketOpened: () => sockets.inc(),
+    socketClosed: () => sockets.dec(),
+    subscriptionStarted: () => subscriptions.inc(),
+    subscriptionEnded: () => subscriptions.dec(),
+    subscriptionMessage: (type: 'subscribe' | 'next') => subscriptionMessages.inc({ type }),
+    subscriptionDropped: (reason: 'slow') => subscriptionDrops.inc({ reason }),
     responseCache(result: 'hit' | 'miss') {
       responseCache.inc({ result });
     },

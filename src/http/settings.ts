@@ -34,6 +34,12 @@ export interface ServerSettings {
   shutdownGraceMs: number;
   /** Cache-Control max-age of public reads, and whether anonymous reads are cached in process; 0: neither. */
   cacheMaxAgeSeconds: number;
+  /** Open WebSocket (subscription) connections per client address; 0: no limit. */
+  maxSubscriptionConnectionsPerClient: number;
+  /** Active subscriptions per WebSocket connection. */
+  maxSubscriptionsPerConnection: number;
+  /** Latest changes kept for subscriptions; one that falls further behind (its socket does not read) is closed (4008). */
+  subscriptionBacklog: number;
 }
 
 export const defaultSettings: ServerSettings = {
@@ -56,6 +62,9 @@ export const defaultSettings: ServerSettings = {
   maxConnectionsPerClient: 64,
   shutdownGraceMs: 8000,
   cacheMaxAgeSeconds: 30,
+  maxSubscriptionConnectionsPerClient: 16,
+  maxSubscriptionsPerConnection: 50,
+  subscriptionBacklog: 10_000,
 };
 
 export function settingsFromConfig(config: Config): ServerSettings {
@@ -79,5 +88,8 @@ export function settingsFromConfig(config: Config): ServerSettings {
     maxConnectionsPerClient: config.MAX_CONNECTIONS_PER_CLIENT,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
     cacheMaxAgeSeconds: config.CACHE_MAX_AGE_SECONDS,
+    maxSubscriptionConnectionsPerClient: config.SUBSCRIPTION_CONNECTIONS_PER_CLIENT,
+    maxSubscriptionsPerConnection: config.SUBSCRIPTIONS_PER_CONNECTION,
+    subscriptionBacklog: config.SUBSCRIPTION_BACKLOG,
   };
 }

@@ -1,8 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 
-export const ROLES = ['editor', 'admin'] as const;
-/** What a key may do; `admin` implies `editor`. */
+export const ROLES = ['reader', 'editor', 'admin'] as const;
+/** What a key may do; each implies the ones before it. `reader` may subscribe to changes and write nothing. */
 export type Role = (typeof ROLES)[number];
 
 /** A configured API key: only the SHA-256 of its token is known to the service. */
@@ -18,7 +18,7 @@ export interface Viewer {
   role: Role;
 }
 
-const RANK: Record<Role, number> = { editor: 1, admin: 2 };
+const RANK: Record<Role, number> = { reader: 0, editor: 1, admin: 2 };
 const TOKEN_PREFIX = 'dg_';
 // RFC 6750 b64token, bounded so a huge header costs nothing to reject.
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]{1,512}=*)$/i;
@@ -53,7 +53,7 @@ export function authenticate(authorization: string | undefined, keys: readonly A
   return { keyId: found.keyId, role: found.role };
 }
 
-/** Throws unless the request's key has `role` (or a higher one); call it first in every mutation. */
+/** Throws unless the request's key has `role` (or a higher one); call it first in every mutation and subscription. */
 export function requireRole(ctx: { viewer: Viewer | null }, role: Role): Viewer {
   const { viewer } = ctx;
   if (!viewer) throw unauthenticated('this operation needs an API key: send Authorization: Bearer <key>', 'Bearer');
