@@ -7,8 +7,10 @@ import { sha256 } from '../src/shared/auth.js';
 import { secondArticle } from './fixtures/second-article.js';
 import { startPostgres } from '../scripts/embedded-postgres.js';
 import { dropTestDatabase, newTestDatabaseUrl, postgresRows, startProcess, until } from './helpers.js';
+import { activeSubscriptions, connectLive, follow, RECORD_CHANGES } from './live-client.js';
 
 const TOKEN = 'dg_replicas-editor';
+const READER = 'dg_replicas-reader';
 const IMPORT = 'mutation($input: ArticleDocumentInput!) { articleImport(input: $input) { status userErrors { message } } }';
 const ARTICLES = 'query Articles { articles { totalCount nodes { slug } } }';
 
@@ -21,7 +23,7 @@ function replica(): Replica {
     DATABASE_URL: databaseUrl,
     PORT: '0',
     HOST: '127.0.0.1',
-    API_KEYS: `editor:editor:${sha256(TOKEN).toString('hex')}`,
+    API_KEYS: `editor:editor:${sha256(TOKEN).toString('hex')},reader:reader:${sha256(READER).toString('hex')}`,
     RATE_LIMIT_REQUESTS: '0',
     LOG_LEVEL: 'info',
   });
@@ -92,6 +94,32 @@ describe('three replicas on one database', () => {
     // B and C hear of the commit by a notice about a millisecond after it (src/db/change-feed.ts).
     for (const url of [b!, c!]) {
       await until(async () => (await post(url, ARTICLES)).body.data.articles.totalCount === 2, 1000, 'the other replica showing the write');
+    }
+  });
+
+  test('a write through replica A reaches the subscribers on B and C that its filter matches, and nothing else', async () => {
+    const [a, b, c] = replicas.map((running) => running.url!);
+    const onB = connectLive(b!, READER);
+    const onC = connectLive(c!, READER);
+    try {
+      const german = follow(onB.client, RECORD_CHANGES, { filter: { types: ['Event'], countryCode: 'DE' } });
+      const uzbek = follow(onB.client, RECORD_CHANGES, { filter: { countryCode: 'UZ' } });
+      const imports = follow(onC.client, 'subscription { articleImported { status slug } }');
+      await until(async () => (await activeSubscriptions(b!)) === 2 && (await activeSubscriptions(c!)) === 1, 2000, 'the subscriptions active');
+      const imported = await post(a!, IMPORT, { input: article(50) }, TOKEN);
+      expect(imported.body.data.articleImport).toEqual({ status: 'CREATED', userErrors: [] });
+      await until(() => imports.next.length === 1, 2000, 'the import announced on C');
+      expect(imports.next[0].articleImported).toEqual({ status: 'CREATED', slug: 'replicated-50' });
+      // The article's one event in Germany (the forum in Düsseldorf); its Kazakh event is not for this filter.
+      await until(() => german.next.length === 1, 2000, 'the German event on B');
+      expect(german.next[0].recordChanged).toMatchObject({ action: 'CREATE', type: 'Event', countryCodes: ['DE'] });
+      const event = await post(b!, '{ node(id: "' + german.next[0].recordChanged.id + '") { ... on Event { name } } }');
+      expect(event.body.data.node.name).toMatch(/Investment Forum/);
+      // B's subscriptions take changes in commit order: any UZ change of this commit would have come by now.
+      expect(uzbek.next).toEqual([]);
+      expect([german.errors, uzbek.errors, imports.errors]).toEqual([[], [], []]);
+    } finally {
+      await Promise.all([onB.client.dispose(), onC.client.dispose()]);
     }
   });
 
