@@ -5,7 +5,10 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExplorer, type ExplorerMode } from '../src/modules/explorer/explorer.js';
+import { sha256 } from '../src/shared/auth.js';
 import { rawGetUrl, startTestServer, type TestServer } from './helpers.js';
+
+const READER = 'dg_explorer-reader';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -18,7 +21,7 @@ let server: TestServer;
 let origin: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ apiKeys: [{ keyId: 'rd', role: 'reader', sha256: sha256(READER) }] });
   origin = new URL(server.url).origin;
 });
 afterAll(() => server?.close());
@@ -236,6 +239,33 @@ describe.skipIf(!hasChromium && !process.env.CI)(`GraphiQL in headless Chromium,
     // The page, its five assets, and GraphQL POSTs (introspection, then the query) all went to this server.
     expect(served).toEqual(expect.arrayContaining(['GET /graphql', 'POST /graphql']));
     expect(served.filter((entry) => entry.startsWith('GET /explorer/'))).toHaveLength(5);
+    await page.close();
+  }, 60_000);
+
+  it('runs a subscription over WebSocket, with the key from its Headers tab, and shows each change', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    // GraphiQL starts with the headers it kept (the Headers tab's last content).
+    await page.addInitScript(
+      (token) => (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem('graphiql:headers', JSON.stringify({ authorization: `Bearer ${token}` })),
+      READER,
+    );
+    await page.goto(server.url);
+    const editor = page.locator('.graphiql-query-editor .CodeMirror');
+    await editor.waitFor({ timeout: 15_000 });
+    await editor.evaluate((element, value) => (element as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(value), 'subscription Live { recordChanged(filter: { types: [Event] }) { action type id version } }');
+    await page.getByRole('button', { name: /execute query/i }).click();
+    await expect.poll(async () => Number(/^delegation_graph_subscriptions (\d+)/m.exec(await (await fetch(`${origin}/metrics`)).text())?.[1]), { timeout: 15_000 }).toBe(1);
+    const event = await server.db.event.findFirstOrThrow();
+    await server.db.$transaction(async (tx) => {
+      await tx.event.update({ where: { id: event.id }, data: { version: { increment: 1 } } });
+      await tx.auditEntry.create({ data: { actor: 'test', action: 'UPDATE', entity: 'Event', entityId: event.id, before: JSON.stringify(event), after: JSON.stringify({ ...event, version: event.version + 1 }) } });
+    });
+    const result = page.locator('.result-window');
+    await expect.poll(() => result.innerText(), { timeout: 15_000 }).toContain('"recordChanged"');
+    expect(await result.innerText()).toContain(`"version": ${event.version + 1}`);
+    expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
 });

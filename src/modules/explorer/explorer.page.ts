@@ -23,7 +23,9 @@ export const START_SCRIPT = `'use strict';
   // The GraphQL endpoint is the page's own URL: Apollo serves this page for browsers at the endpoint.
   var url = window.location.origin + window.location.pathname;
   // Plain JSON POSTs (Content-Type: application/json passes Apollo's CSRF prevention); no @defer here.
-  var fetcher = GraphiQL.createFetcher({ url: url, enableIncrementalDelivery: false });
+  // Subscriptions over WebSocket at the same URL; the Headers tab's JSON is sent as connection_init's
+  // payload, so { "authorization": "Bearer <key>" } there authenticates both.
+  var fetcher = GraphiQL.createFetcher({ url: url, subscriptionUrl: url.replace(/^http/, 'ws'), enableIncrementalDelivery: false });
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
   root.render(React.createElement(GraphiQL, { fetcher: fetcher, defaultQuery: ${JSON.stringify(DEFAULT_QUERY)} }));
 })();
