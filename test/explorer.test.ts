@@ -246,15 +246,23 @@ describe.skipIf(!hasChromium && !process.env.CI)(`GraphiQL in headless Chromium,
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    // GraphiQL starts with the headers it kept (the Headers tab's last content).
+    // GraphiQL starts with the document and headers it kept (the editor's and the Headers tab's last content):
+    // a document typed in is parsed a moment later, and GraphiQL sends what it parsed last.
     await page.addInitScript(
-      (token) => (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem('graphiql:headers', JSON.stringify({ authorization: `Bearer ${token}` })),
-      READER,
+      ([token, query]) => {
+        const storage = (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage;
+        storage.setItem('graphiql:headers', JSON.stringify({ authorization: `Bearer ${token}` }));
+        storage.setItem('graphiql:query', query!);
+      },
+      [READER, 'subscription { recordChanged(filter: { types: [Event] }) { action type id version } }'],
     );
     await page.goto(server.url);
     const editor = page.locator('.graphiql-query-editor .CodeMirror');
     await editor.waitFor({ timeout: 15_000 });
-    await editor.evaluate((element, value) => (element as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(value), 'subscription Live { recordChanged(filter: { types: [Event] }) { action type id version } }');
+    // As above: the schema is loaded (introspection done) before the document is written and run.
+    await page.getByRole('button', { name: /documentation explorer/i }).click();
+    await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().waitFor({ timeout: 15_000 });
+    expect(await editor.evaluate((element) => (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue())).toMatch(/^subscription/);
     await page.getByRole('button', { name: /execute query/i }).click();
     await expect.poll(async () => Number(/^delegation_graph_subscriptions (\d+)/m.exec(await (await fetch(`${origin}/metrics`)).text())?.[1]), { timeout: 15_000 }).toBe(1);
     const event = await server.db.event.findFirstOrThrow();
