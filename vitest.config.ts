@@ -21,6 +21,7 @@ const onBothProviders = [
   'eval-fixtures',
   'explorer',
   'facts',
+  'federation',
   'filters',
   'http',
   'import',

@@ -117,6 +117,8 @@ const environment = z.object({
   SUBSCRIPTION_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(0).default(16),
   SUBSCRIPTIONS_PER_CONNECTION: count.default(50),
   SUBSCRIPTION_BACKLOG: count.default(10_000),
+  // Serve the API as an Apollo Federation 2 subgraph (adds _service and _entities; see docs/api.md).
+  FEDERATION: flag.default(false),
 });
 /** Every variable the service reads (documented in .env.example). */
 export const configVariables = Object.keys(environment.shape);

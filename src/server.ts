@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Db, QueryEvents } from './db/client.js';
 import { startApollo } from './http/apollo.js';
 import { getSchema } from './schema.js';
+import { getSubgraphSchema } from './federation.js';
 import { compileTrust } from './shared/trust-proxy.js';
 import { createDrain, limitConnectionsPerClient, serverOptions } from './http/connections.js';
 import { createGraphQLHandler, GRAPHQL_PATH } from './http/graphql-handler.js';
@@ -62,11 +63,13 @@ export async function createServer({ db, databaseUrl, logger, apiKeys = [], sett
   // The client is opened with query events on (db/client.ts); PrismaClient's type hides $on unless it knows that.
   (db as unknown as QueryEvents).$on?.('query', (event) => metrics.dbQuery(event.query, event.duration / 1000));
   const operations = createOperations(db, drain, metrics);
-  const apollo = await startApollo(settings, logger, explorer.plugin);
+  // FEDERATION=true: the same API as an Apollo Federation 2 subgraph, over HTTP and WebSocket alike.
+  const schema = settings.federation ? await getSubgraphSchema() : await getSchema();
+  const apollo = await startApollo(schema, settings, logger, explorer.plugin);
   const graphql = createGraphQLHandler({ apollo, db, apiKeys, responseCache, metrics, limits: settings, written: () => void feed.poke() });
   const subscriptions = serveSubscriptions({
     server,
-    schema: await getSchema(),
+    schema,
     db,
     apiKeys,
     feed,

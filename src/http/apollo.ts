@@ -1,15 +1,14 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Context } from '../context.js';
-import { getSchema } from '../schema.js';
 import { cachePolicyPlugins } from './cache.js';
 import { costLimitPlugin, limitRules, noSubscriptionsOverHttp } from './limits.js';
 import { apolloLogger, formatErrors, observabilityPlugin } from './observability.js';
 import type { ServerSettings } from './settings.js';
 
 /** Apollo with the service's limits, error masking, cache policy and logging, started; `landingPage` is the explorer's plugin. */
-export async function startApollo(settings: ServerSettings, logger: Logger, landingPage: ApolloServerPlugin): Promise<ApolloServer<Context>> {
-  const schema = await getSchema();
+export async function startApollo(schema: GraphQLSchema, settings: ServerSettings, logger: Logger, landingPage: ApolloServerPlugin): Promise<ApolloServer<Context>> {
   const apollo = new ApolloServer<Context>({
     schema,
     logger: apolloLogger(logger),

@@ -43,7 +43,9 @@ const isList = (type: GraphQLOutputType): boolean => (isNonNullType(type) ? isLi
  * counts `first` (or `last`, or the default page size) records; `nodes(ids:)` counts its ids.
  */
 const pagedEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
-  const size = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : Array.isArray(args.ids) ? args.ids.length : null;
+  // `_entities` (FEDERATION=true) counts its representations, as `nodes(ids:)` its ids.
+  const size =
+    typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : Array.isArray(args.ids) ? args.ids.length : Array.isArray(args.representations) ? args.representations.length : null;
   // Sizes over the maximum are refused by the field itself, with a clearer error than a cost.
   if (size != null) return 1 + childComplexity * Math.min(Math.max(size, 0), MAX_PAGE_SIZE);
   const connection = getNamedType(field.type).name.endsWith('Connection');

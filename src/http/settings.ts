@@ -40,6 +40,8 @@ export interface ServerSettings {
   maxSubscriptionsPerConnection: number;
   /** Latest changes kept for subscriptions; one that falls further behind (its socket does not read) is closed (4008). */
   subscriptionBacklog: number;
+  /** Serve the Federation 2 subgraph schema (with `_service` and `_entities`) instead of the plain one. */
+  federation: boolean;
 }
 
 export const defaultSettings: ServerSettings = {
@@ -65,6 +67,7 @@ export const defaultSettings: ServerSettings = {
   maxSubscriptionConnectionsPerClient: 16,
   maxSubscriptionsPerConnection: 50,
   subscriptionBacklog: 10_000,
+  federation: false,
 };
 
 export function settingsFromConfig(config: Config): ServerSettings {
@@ -91,5 +94,6 @@ export function settingsFromConfig(config: Config): ServerSettings {
     maxSubscriptionConnectionsPerClient: config.SUBSCRIPTION_CONNECTIONS_PER_CLIENT,
     maxSubscriptionsPerConnection: config.SUBSCRIPTIONS_PER_CONNECTION,
     subscriptionBacklog: config.SUBSCRIPTION_BACKLOG,
+    federation: config.FEDERATION,
   };
 }

@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { FEDERATION_KEY } from '../../shared/federation-key.js';
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AgreementKind, AgreementPartyRole } from '../../generated/prisma/enums.js';
 import { connectionType } from '../../shared/connection.js';
 import { DateScalar } from '../../shared/scalars.js';
@@ -28,6 +29,7 @@ registerEnumType(AgreementPartyRole, {
   },
 });
 
+@Directive(FEDERATION_KEY)
 @ObjectType({ implements: Node, description: 'An agreement signed during a delegation’s trip, as an article reports it.', simpleResolvers: true })
 export class Agreement extends Node {
   @Field(() => Int, { description: 'Incremented by every change; pass it back when updating, and the update fails if the record changed since.' })

@@ -1,8 +1,10 @@
-import { Field, ObjectType } from 'type-graphql';
+import { FEDERATION_KEY } from '../../shared/federation-key.js';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../shared/scalars.js';
 import { connectionType } from '../../shared/connection.js';
 import { Node } from '../node/node.type.js';
 
+@Directive(FEDERATION_KEY)
 @ObjectType({ implements: Node, description: 'A news article: the source every extracted record cites.', simpleResolvers: true })
 export class Article extends Node {
   @Field(() => String, { description: 'URL-safe unique name of the article, such as `liaocheng-delegation-visits-central-asia`.' })

@@ -1,8 +1,10 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { FEDERATION_KEY } from '../../shared/federation-key.js';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/connection.js';
 import { DateScalar } from '../../shared/scalars.js';
 import { Node } from '../node/node.type.js';
 
+@Directive(FEDERATION_KEY)
 @ObjectType({
   implements: Node,
   description: 'An official or trade delegation and its trip, as an article reports it.',

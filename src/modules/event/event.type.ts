@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { FEDERATION_KEY } from '../../shared/federation-key.js';
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EventKind, ParticipationRole } from '../../generated/prisma/enums.js';
 import { connectionType } from '../../shared/connection.js';
 import { DateScalar } from '../../shared/scalars.js';
@@ -30,6 +31,7 @@ registerEnumType(ParticipationRole, {
   },
 });
 
+@Directive(FEDERATION_KEY)
 @ObjectType({ implements: Node, description: 'An event that delegations took part in, as an article reports it.', simpleResolvers: true })
 export class Event extends Node {
   @Field(() => Int, { description: 'Incremented by every change; pass it back when updating, and the update fails if the record changed since.' })

@@ -1,4 +1,5 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { FEDERATION_KEY } from '../../shared/federation-key.js';
+import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FigureQualifier } from '../../generated/prisma/enums.js';
 import { Node } from '../node/node.type.js';
 
@@ -14,6 +15,7 @@ registerEnumType(FigureQualifier, {
   },
 });
 
+@Directive(FEDERATION_KEY)
 @ObjectType({
   implements: Node,
   description: 'A number an article states, such as "60 representatives" or "USD 1.2 million", of one delegation, event or agreement; its quotes contain the number.',

@@ -1,8 +1,10 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { FEDERATION_KEY } from '../../shared/federation-key.js';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/connection.js';
 import { DateScalar } from '../../shared/scalars.js';
 import { Node } from '../node/node.type.js';
 
+@Directive(FEDERATION_KEY)
 @ObjectType({ implements: Node, description: 'A photo published with an article, described by its caption.', simpleResolvers: true })
 export class Image extends Node {
   @Field(() => Int, { description: 'Incremented by every change; pass it back when updating, and the update fails if the record changed since.' })

@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { FEDERATION_KEY } from '../../shared/federation-key.js';
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OrganizationKind } from '../../generated/prisma/enums.js';
 import { connectionType } from '../../shared/connection.js';
 import { Node } from '../node/node.type.js';
@@ -14,6 +15,7 @@ registerEnumType(OrganizationKind, {
   },
 });
 
+@Directive(FEDERATION_KEY)
 @ObjectType({
   implements: Node,
   description: 'A company, government or association that an article names. Names are never invented: unnamed parties stay descriptions.',

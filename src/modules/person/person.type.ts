@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { FEDERATION_KEY } from '../../shared/federation-key.js';
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CounterpartRole, MemberRole } from '../../generated/prisma/enums.js';
 import { connectionType } from '../../shared/connection.js';
 import { DateScalar } from '../../shared/scalars.js';
@@ -37,6 +38,7 @@ registerEnumType(EventSide, {
   },
 });
 
+@Directive(FEDERATION_KEY)
 @ObjectType({
   implements: Node,
   description:

@@ -1,6 +1,8 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { FEDERATION_KEY } from '../../shared/federation-key.js';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.type.js';
 
+@Directive(FEDERATION_KEY)
 @ObjectType({
   implements: Node,
   description: 'A country. Its ISO code and name are reference data (see `referenceSource`), not article evidence.',
@@ -14,6 +16,7 @@ export class Country extends Node {
   isoCode!: string;
 }
 
+@Directive(FEDERATION_KEY)
 @ObjectType({
   implements: Node,
   description:
