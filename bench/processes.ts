@@ -89,6 +89,8 @@ export interface ServiceOptions {
   cpuProfileDir?: string;
   /** The core it is pinned to (default SERVER_CORE; the replicas of the three-replica run may get others). */
   core?: number;
+  /** More environment (keys, subscription limits) for the live bench. */
+  env?: Record<string, string>;
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, output: string[], timeoutMs: number) {
@@ -130,6 +132,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     ...(options.cache ? {} : { CACHE_MAX_AGE_SECONDS: '0' }),
     ...(options.nodeOptions ? { NODE_OPTIONS: options.nodeOptions } : {}),
     ...(options.maxCost === undefined ? {} : { MAX_COST: String(options.maxCost) }),
+    ...options.env,
   };
   const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   const spawnedAt = performance.now();
