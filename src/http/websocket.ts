@@ -78,6 +78,8 @@ export function serveSubscriptions(deps: WebSocketDeps) {
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     void (async () => {
+      // A connection over MAX_CONNECTIONS_PER_CLIENT was answered already (connections.ts).
+      if (socket.writableEnded || socket.destroyed) return;
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       if (path !== GRAPHQL_PATH) return refuse(socket, 404, 'NOT_FOUND', `WebSocket subscriptions are at ${GRAPHQL_PATH}`);
       if (deps.draining()) return refuse(socket, 503, 'SHUTTING_DOWN', 'the server is shutting down: connect again (to another replica)');
@@ -88,8 +90,9 @@ export function serveSubscriptions(deps: WebSocketDeps) {
       if (settings.maxSubscriptionConnectionsPerClient > 0 && held >= settings.maxSubscriptionConnectionsPerClient) {
         return refuse(socket, 429, 'TOO_MANY_CONNECTIONS', `this client holds ${held} subscription connections already (the limit): subscribe over one of them`);
       }
-      perClient.set(client, held + 1);
+      // Counted once upgraded (ws answers a malformed upgrade with a 400 itself and never calls back).
       sockets.handleUpgrade(req, socket, head, (ws) => {
+        perClient.set(client, (perClient.get(client) ?? 0) + 1);
         metrics.socketOpened();
         ws.once('close', () => {
           metrics.socketClosed();
