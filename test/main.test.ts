@@ -6,7 +6,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../src/shared/paths.js';
-import { dropTestDatabase, newTestDatabaseUrl, startProcess as start, testProvider } from './helpers.js';
+import { sha256 } from '../src/shared/auth.js';
+import { dropTestDatabase, newTestDatabaseUrl, startProcess as start, testProvider, until } from './helpers.js';
+import { activeSubscriptions, connectLive, follow, RECORD_CHANGES } from './live-client.js';
+
+const READER = 'dg_main-reader';
 
 /** A POST on a connection of its own (fetch would reuse a kept-alive one). */
 function postOnNewConnection(url: URL, body: string): Promise<number> {
@@ -29,7 +33,7 @@ describe('the service process', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'delegation-graph-main-'));
     // On SQLite in a folder that does not exist yet; on PostgreSQL an empty database.
     databaseUrl = testProvider === 'sqlite' ? `file:${path.join(dir, 'nested', 'db.sqlite')}` : await newTestDatabaseUrl(dir);
-    service = start({ DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1' });
+    service = start({ DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', API_KEYS: `reader:reader:${sha256(READER).toString('hex')}` });
     await service.listening;
   });
   afterAll(async () => {
@@ -51,8 +55,12 @@ describe('the service process', () => {
     expect(logged.map((entry) => entry.msg)).toEqual(expect.arrayContaining(['applied database migrations', 'seed article loaded']));
   });
 
-  test('on SIGTERM: stops accepting, finishes the request in flight, closes the database, exits 0', async () => {
+  test('on SIGTERM: stops accepting, finishes the request in flight, closes subscriptions with 1001, exits 0', async () => {
     const url = new URL(await service.listening);
+    // A subscriber, whose socket must not hold the shutdown up: it is completed and closed with 1001.
+    const live = connectLive(url.href, READER);
+    const stream = follow(live.client, RECORD_CHANGES);
+    await until(async () => (await activeSubscriptions(url.href)) === 1, 5000, 'the subscription active');
     // A request in flight: headers sent, body still on its way when the signal arrives.
     const body = JSON.stringify({ query: '{ delegations { totalCount } }' });
     const inFlight = new Promise<{ status: number; text: string }>((resolve, reject) => {
@@ -77,6 +85,9 @@ describe('the service process', () => {
     expect(await inFlight).toEqual({ status: 200, text: JSON.stringify({ data: { delegations: { totalCount: 2 } } }) + '\n' });
     expect(await service.exited).toBe(0);
     expect(service.lines.join('\n')).toMatch(/"msg":"stopped"/);
+    expect(stream.completed).toBe(true);
+    expect(live.closes.map((close) => close.code)).toEqual([1001]);
+    await live.client.dispose();
   });
 });
 

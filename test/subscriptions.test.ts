@@ -189,6 +189,45 @@ describe('the rules of the socket', () => {
   });
 });
 
+describe('rate limits and metrics', () => {
+  test('an upgrade and each subscription count toward the client\'s rate limit; the metrics count sockets, subscriptions and messages', async () => {
+    const limited = await startTestServer({ apiKeys, settings: { rateLimitRequests: 4, rateLimitWindowSeconds: 60 } });
+    const { client } = connectLive(limited.url, READER);
+    try {
+      // The upgrade is the first request of the window, three subscriptions the next three.
+      const streams = Array.from({ length: 4 }, () => follow(client, CHANGES));
+      await until(() => streams[3]!.errors.length > 0, 2000, 'the fourth subscription refused');
+      expect(streams[3]!.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+      expect(streams.slice(0, 3).map((stream) => stream.errors)).toEqual([[], [], []]);
+      const upgrade = await new Promise<{ status: number; retryAfter: string | undefined; body: any }>((resolve, reject) => {
+        const socket = new WebSocket(wsUrl(limited.url), 'graphql-transport-ws');
+        socket.once('open', () => reject(new Error('the upgrade over the limit was accepted')));
+        socket.once('unexpected-response', (_req, res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'], body: JSON.parse(body) }));
+        });
+      });
+      expect(upgrade).toMatchObject({ status: 429, retryAfter: expect.stringMatching(/^\d+$/), body: { errors: [{ extensions: { code: 'RATE_LIMITED' } }] } });
+
+      await until(async () => (await countActive(limited.url)) === 3, 2000, 'three subscriptions active');
+      const event = await limited.db.event.findFirstOrThrow();
+      await limited.db.$transaction((tx) =>
+        tx.auditEntry.create({ data: { actor: 'test', action: 'UPDATE', entity: 'Event', entityId: event.id, before: JSON.stringify(event), after: JSON.stringify(event) } }),
+      );
+      await until(() => streams.slice(0, 3).every((stream) => stream.next.length === 1), 2000, 'the change delivered three times');
+      const metrics = await (await fetch(limited.url.replace('/graphql', '/metrics'))).text();
+      expect(metrics).toMatch(/^delegation_graph_subscription_connections 1$/m);
+      expect(metrics).toMatch(/^delegation_graph_subscriptions 3$/m);
+      expect(metrics).toMatch(/^delegation_graph_subscription_messages_total\{type="subscribe"\} 3$/m);
+      expect(metrics).toMatch(/^delegation_graph_subscription_messages_total\{type="next"\} 3$/m);
+    } finally {
+      await client.dispose();
+      await limited.close();
+    }
+  });
+});
+
 describe('slow subscribers and shutdown', () => {
   test('a subscriber that stops reading is dropped with 4008, others get every message, and memory stays flat', async () => {
     const slowServer = await startTestServer({ apiKeys, settings: { maxAliases: 500, subscriptionBacklog: 100, maxCost: 100_000 } });
