@@ -1,8 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { sha256 } from '../src/shared/auth.js';
 import { nodeTypes, toGlobalId } from '../src/shared/global-id.js';
+import { projectRoot } from '../src/shared/paths.js';
 import { secondArticle, secondArticleSlug } from './fixtures/second-article.js';
 import { startTestServer, until, type TestServer } from './helpers.js';
 import { activeSubscriptions as countActive, connectLive, follow, RECORD_CHANGES, wsUrl } from './live-client.js';
@@ -100,6 +104,23 @@ describe('recordChanged', () => {
     const sequences = all.next.map((data) => data.recordChanged.sequence);
     expect([...sequences].sort((a, b) => a - b)).toEqual(sequences);
     await client.dispose();
+  });
+});
+
+describe('writes by another process', () => {
+  test('an import by the import CLI reaches subscribers: the feed hears of commits it did not make', async () => {
+    const { client } = connect(server.url, READER);
+    const imports = follow(client, 'subscription { articleImported { status slug } }');
+    await until(async () => (await activeSubscriptions()) === 1, 2000, 'the subscription active');
+    const doc = secondArticle();
+    doc.article.slug = 'imported-by-the-cli';
+    doc.article.url = 'https://example.org/imported-by-the-cli';
+    const file = path.join(server.dir, 'cli.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', file], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, DATABASE_URL: server.databaseUrl } });
+    expect(cli.status, cli.stderr).toBe(0);
+    await until(() => imports.next.length === 1, 3000, 'the CLI import announced');
+    expect(imports.next[0].articleImported).toEqual({ status: 'CREATED', slug: 'imported-by-the-cli' });
   });
 });
 
