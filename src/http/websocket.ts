@@ -16,6 +16,7 @@ import { GRAPHQL_PATH } from './graphql-handler.js';
 import { limitRules, operationCost, tooComplex } from './limits.js';
 import type { Metrics } from './metrics.js';
 import { formatErrors } from './observability.js';
+import { createSharedSubscribe } from './shared-execution.js';
 import type { ServerSettings } from './settings.js';
 
 /** Close codes the service sends, besides graphql-ws's own (4400 bad message, 4403 bad key, 4408 no connection_init in time). */
@@ -111,6 +112,7 @@ export function serveSubscriptions(deps: WebSocketDeps) {
   const handle = useServer<Record<string, unknown> | undefined, ConnectionState>(
     {
       schema,
+      subscribe: createSharedSubscribe(),
       connectionInitWaitTimeout: settings.headersTimeoutMs,
       onConnect(ctx) {
         try {
