@@ -1,5 +1,8 @@
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 
+/** Events whose results are kept for the subscriptions that have not taken them yet. */
+const RECENT_EVENTS = 64;
+
 const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> => typeof (value as AsyncIterable<unknown>)?.[Symbol.asyncIterator] === 'function';
 
 /**
@@ -11,10 +14,16 @@ const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> => typ
  * and its filter, run in `subscribe`, once per subscription, before any event).
  */
 export function createSharedSubscribe() {
-  const results = new WeakMap<object, WeakMap<DocumentNode, Map<string, Promise<ExecutionResult> | ExecutionResult>>>();
+  // The results of the latest events only: every subscription that keeps up takes an event within moments
+  // of the others, and one far behind executes it again itself. (Kept for as long as the event itself, the
+  // results of thousands of distinct filters would stay for every change in the feed's window.)
+  const results = new Map<object, WeakMap<DocumentNode, Map<string, Promise<ExecutionResult> | ExecutionResult>>>();
   const resultOf = (args: ExecutionArgs, key: string, event: object) => {
     let byDocument = results.get(event);
-    if (!byDocument) results.set(event, (byDocument = new WeakMap()));
+    if (!byDocument) {
+      results.set(event, (byDocument = new WeakMap()));
+      if (results.size > RECENT_EVENTS) results.delete(results.keys().next().value!);
+    }
     let byVariables = byDocument.get(args.document);
     if (!byVariables) byDocument.set(args.document, (byVariables = new Map()));
     let result = byVariables.get(key);
