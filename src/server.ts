@@ -66,7 +66,13 @@ export async function createServer({ db, databaseUrl, logger, apiKeys = [], sett
   // FEDERATION=true: the same API as an Apollo Federation 2 subgraph, over HTTP and WebSocket alike.
   const schema = settings.federation ? await getSubgraphSchema() : await getSchema();
   const apollo = await startApollo(schema, settings, logger, explorer.plugin);
-  const graphql = createGraphQLHandler({ apollo, db, apiKeys, responseCache, metrics, limits: settings, written: () => void feed.poke() });
+  // After a keyed request (it may have written): nothing cached from before it is served, and the
+  // subscriptions read the audit log at once rather than at the next notice or poll.
+  const written = () => {
+    responseCache?.written();
+    void feed.poke();
+  };
+  const graphql = createGraphQLHandler({ apollo, db, apiKeys, responseCache, metrics, limits: settings, written });
   const subscriptions = serveSubscriptions({
     server,
     schema,

@@ -1,5 +1,6 @@
 import { Server as NetServer, type Socket } from 'node:net';
 import type { Server, ServerOptions } from 'node:http';
+import { rawErrorResponse } from '../shared/http.js';
 import type { TrustFunction } from '../shared/trust-proxy.js';
 
 /** How long a client may take, and how many connections it may hold (see config.ts). */
@@ -20,12 +21,9 @@ export function serverOptions(limits: ConnectionLimits): ServerOptions {
   return { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: 1000 };
 }
 
-const TOO_MANY = JSON.stringify({
-  errors: [{ message: 'too many open connections from this client: reuse one (keep-alive) or close some', extensions: { code: 'TOO_MANY_CONNECTIONS' } }],
+const TOO_MANY_RESPONSE = rawErrorResponse(429, 'TOO_MANY_CONNECTIONS', 'too many open connections from this client: reuse one (keep-alive) or close some', {
+  'retry-after': '1',
 });
-const TOO_MANY_RESPONSE =
-  'HTTP/1.1 429 Too Many Requests\r\ncontent-type: application/json; charset=utf-8\r\nretry-after: 1\r\nconnection: close\r\n' +
-  `content-length: ${Buffer.byteLength(TOO_MANY)}\r\n\r\n${TOO_MANY}`;
 
 /**
  * Caps the connections one client address holds open. A connection over the cap is answered at once with

@@ -18,7 +18,7 @@ export interface GraphQLHandlerDeps {
   responseCache: ResponseCache | undefined;
   metrics: Metrics;
   limits: RequestLimits & { maxBodyBytes: number };
-  /** A keyed request finished (it may have committed a write): the subscriptions read the audit log at once. */
+  /** A keyed request finished (it may have committed a write): no cached response from before it, and the subscriptions read the audit log. */
   written?: () => void;
 }
 
@@ -81,7 +81,6 @@ export function createGraphQLHandler({ apollo, db, apiKeys, responseCache, metri
     // its request is done (committed), no response from before it is served.
     if (req.headers.authorization !== undefined) {
       res.setHeader('cache-control', 'private, no-store');
-      responseCache?.written();
       written?.();
     }
     res.statusCode = response.status ?? 200;

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import type { Context as SocketContext } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { createContext } from '../context.js';
@@ -10,6 +11,7 @@ import type { Db } from '../db/client.js';
 import type { LiveFeed } from '../modules/live/live.feed.js';
 import type { LiveSession } from '../modules/live/live.service.js';
 import { authenticate, type ApiKey, type Viewer } from '../shared/auth.js';
+import { rawErrorResponse } from '../shared/http.js';
 import type { TrustFunction } from '../shared/trust-proxy.js';
 import { clientAddress } from './client-address.js';
 import { GRAPHQL_PATH } from './graphql-handler.js';
@@ -42,15 +44,9 @@ export interface WebSocketDeps {
 type ConnectionState = { viewer: Viewer | null; session: LiveSession; admitted: Set<string> };
 type ConnectionExtra = Extra & Partial<ConnectionState>;
 
-const STATUS_TEXT: Record<number, string> = { 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' };
-
 /** Answers an upgrade request with an HTTP error and a JSON body, as every other refusal of the service. */
 function refuse(socket: Duplex, status: number, code: string, message: string, headers: Record<string, string> = {}) {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-  const head = Object.entries({ 'content-type': 'application/json; charset=utf-8', connection: 'close', 'content-length': String(Buffer.byteLength(body)), ...headers })
-    .map(([name, value]) => `${name}: ${value}\r\n`)
-    .join('');
-  socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\n${head}\r\n${body}`);
+  socket.end(rawErrorResponse(status, code, message, headers));
   setTimeout(() => socket.destroy(), 1000).unref();
 }
 
@@ -75,7 +71,8 @@ export function serveSubscriptions(deps: WebSocketDeps) {
   const perClient = new Map<string, number>();
   const format = formatErrors(settings.suggestions);
   const rules = [...specifiedRules, ...limitRules(settings)];
-  const documents = new Map<string, DocumentNode>();
+  // Parsed and validated documents by their text: dashboards repeat a few.
+  const documents = new LRUCache<string, DocumentNode>({ max: 500 });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     void (async () => {
@@ -160,7 +157,6 @@ export function serveSubscriptions(deps: WebSocketDeps) {
           }
           const errors = validate(schema, document, rules);
           if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
-          if (documents.size >= 500) documents.clear();
           documents.set(query, document);
         }
         const operation = getOperationAST(document, payload.operationName);

@@ -1,4 +1,4 @@
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 
 /** A JSON response, for the routes beside GraphQL (health, exports, explorer assets). */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: OutgoingHttpHeaders = {}): void {
@@ -9,6 +9,18 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 /** An error body shaped like a GraphQL response's, so clients read every error the same way. */
 export function errorBody(code: string, message: string, extensions: Record<string, unknown> = {}) {
   return { errors: [{ message, extensions: { code, ...extensions } }] };
+}
+
+/**
+ * `errorBody` as a whole HTTP/1.1 response that closes the connection, for a socket Node's HTTP server does not
+ * answer itself (a connection over the per-client cap, a refused WebSocket upgrade).
+ */
+export function rawErrorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): string {
+  const body = JSON.stringify(errorBody(code, message));
+  const head = Object.entries({ 'content-type': 'application/json; charset=utf-8', connection: 'close', 'content-length': String(Buffer.byteLength(body)), ...headers })
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
+  return `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head}\r\n${body}`;
 }
 
 /** A refusal outside GraphQL execution: http/request-listener.ts sends it as `status` with `errorBody(code, message)`. */
