@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExplorer, type ExplorerMode } from '../src/modules/explorer/explorer.js';
 import { sha256 } from '../src/shared/auth.js';
 import { rawGetUrl, startTestServer, type TestServer } from './helpers.js';
+import { activeSubscriptions, commitEventEdit } from './live-client.js';
 
 const READER = 'dg_explorer-reader';
 
@@ -264,15 +265,11 @@ describe.skipIf(!hasChromium && !process.env.CI)(`GraphiQL in headless Chromium,
     await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().waitFor({ timeout: 15_000 });
     expect(await editor.evaluate((element) => (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue())).toMatch(/^subscription/);
     await page.getByRole('button', { name: /execute query/i }).click();
-    await expect.poll(async () => Number(/^delegation_graph_subscriptions (\d+)/m.exec(await (await fetch(`${origin}/metrics`)).text())?.[1]), { timeout: 15_000 }).toBe(1);
-    const event = await server.db.event.findFirstOrThrow();
-    await server.db.$transaction(async (tx) => {
-      await tx.event.update({ where: { id: event.id }, data: { version: { increment: 1 } } });
-      await tx.auditEntry.create({ data: { actor: 'test', action: 'UPDATE', entity: 'Event', entityId: event.id, before: JSON.stringify(event), after: JSON.stringify({ ...event, version: event.version + 1 }) } });
-    });
+    await expect.poll(() => activeSubscriptions(server.url), { timeout: 15_000 }).toBe(1);
+    const event = await commitEventEdit(server.db);
     const result = page.locator('.result-window');
     await expect.poll(() => result.innerText(), { timeout: 15_000 }).toContain('"recordChanged"');
-    expect(await result.innerText()).toContain(`"version": ${event.version + 1}`);
+    expect(await result.innerText()).toContain(`"version": ${event.version}`);
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);

@@ -1,5 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import type { Db } from '../src/db/client.js';
 
 // A real graphql-ws client, as a dashboard uses one, for the subscription tests.
 
@@ -48,3 +49,30 @@ export async function activeSubscriptions(url: string): Promise<number> {
 }
 
 export const RECORD_CHANGES = `subscription($filter: RecordChangeFilter) { recordChanged(filter: $filter) { sequence action type id version articleId countryCodes } }`;
+
+/** An upgrade the server at `url` refuses: its status, Retry-After and JSON body (rejects if it is accepted). */
+export function refusedUpgrade(url: string): Promise<{ status: number; retryAfter: string | undefined; body: any }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(wsUrl(url), 'graphql-transport-ws');
+    socket.once('open', () => reject(new Error('the upgrade was accepted')));
+    socket.once('unexpected-response', (_req, res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'], body: JSON.parse(body) }));
+    });
+  });
+}
+
+/**
+ * An edit of an event committed straight to the database with its audit entry, as the service writes one:
+ * nothing tells the live feed of it, so only the feed's own read (a poll, a notice, shutdown) finds it.
+ */
+export async function commitEventEdit(db: Db): Promise<{ id: number; version: number }> {
+  const event = await db.event.findFirstOrThrow();
+  const after = { ...event, version: event.version + 1 };
+  await db.$transaction(async (tx) => {
+    await tx.event.update({ where: { id: event.id }, data: { version: after.version } });
+    await tx.auditEntry.create({ data: { actor: 'test', action: 'UPDATE', entity: 'Event', entityId: event.id, before: JSON.stringify(event), after: JSON.stringify(after) } });
+  });
+  return { id: event.id, version: after.version };
+}

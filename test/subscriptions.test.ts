@@ -9,7 +9,7 @@ import { nodeTypes, toGlobalId } from '../src/shared/global-id.js';
 import { projectRoot } from '../src/shared/paths.js';
 import { secondArticle, secondArticleSlug } from './fixtures/second-article.js';
 import { startTestServer, until, type TestServer } from './helpers.js';
-import { activeSubscriptions as countActive, connectLive, follow, RECORD_CHANGES, wsUrl } from './live-client.js';
+import { activeSubscriptions as countActive, commitEventEdit, connectLive, follow, RECORD_CHANGES, refusedUpgrade, wsUrl } from './live-client.js';
 
 // Live changes over WebSocket (graphql-ws), with real graphql-ws clients against a real server.
 const READER = 'dg_live-reader';
@@ -195,15 +195,7 @@ describe('the rules of the socket', () => {
 
     const sockets = Array.from({ length: 6 }, () => new WebSocket(wsUrl(server.url), 'graphql-transport-ws'));
     await Promise.all(sockets.map((socket) => new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject))));
-    const refused = await new Promise<{ status: number; body: any }>((resolve, reject) => {
-      const socket = new WebSocket(wsUrl(server.url), 'graphql-transport-ws');
-      socket.once('open', () => reject(new Error('the seventh connection was accepted')));
-      socket.once('unexpected-response', (_req, res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(body) }));
-      });
-    });
+    const refused = await refusedUpgrade(server.url);
     expect(refused.status).toBe(429);
     expect(refused.body.errors[0].extensions.code).toBe('TOO_MANY_CONNECTIONS');
     for (const socket of sockets) socket.close();
@@ -220,22 +212,11 @@ describe('rate limits and metrics', () => {
       await until(() => streams[3]!.errors.length > 0, 2000, 'the fourth subscription refused');
       expect(streams[3]!.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
       expect(streams.slice(0, 3).map((stream) => stream.errors)).toEqual([[], [], []]);
-      const upgrade = await new Promise<{ status: number; retryAfter: string | undefined; body: any }>((resolve, reject) => {
-        const socket = new WebSocket(wsUrl(limited.url), 'graphql-transport-ws');
-        socket.once('open', () => reject(new Error('the upgrade over the limit was accepted')));
-        socket.once('unexpected-response', (_req, res) => {
-          let body = '';
-          res.on('data', (chunk: Buffer) => (body += chunk));
-          res.on('end', () => resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'], body: JSON.parse(body) }));
-        });
-      });
+      const upgrade = await refusedUpgrade(limited.url);
       expect(upgrade).toMatchObject({ status: 429, retryAfter: expect.stringMatching(/^\d+$/), body: { errors: [{ extensions: { code: 'RATE_LIMITED' } }] } });
 
       await until(async () => (await countActive(limited.url)) === 3, 2000, 'three subscriptions active');
-      const event = await limited.db.event.findFirstOrThrow();
-      await limited.db.$transaction((tx) =>
-        tx.auditEntry.create({ data: { actor: 'test', action: 'UPDATE', entity: 'Event', entityId: event.id, before: JSON.stringify(event), after: JSON.stringify(event) } }),
-      );
+      await commitEventEdit(limited.db);
       await until(() => streams.slice(0, 3).every((stream) => stream.next.length === 1), 2000, 'the change delivered three times');
       const metrics = await (await fetch(limited.url.replace('/graphql', '/metrics'))).text();
       expect(metrics).toMatch(/^delegation_graph_subscription_connections 1$/m);
@@ -302,14 +283,10 @@ describe('slow subscribers and shutdown', () => {
     const stream = follow(client, CHANGES, { filter: { types: ['Event'] } });
     await until(async () => (await activeSubscriptions(closing.url)) === 1, 2000, 'the subscription active');
     // Written straight to the database, so nothing tells the feed: only the read at shutdown finds it.
-    const event = await closing.db.event.findFirstOrThrow({ where: { countryId: { not: null } } });
-    await closing.db.$transaction(async (tx) => {
-      await tx.event.update({ where: { id: event.id }, data: { version: { increment: 1 } } });
-      await tx.auditEntry.create({ data: { actor: 'test', action: 'UPDATE', entity: 'Event', entityId: event.id, before: JSON.stringify(event), after: JSON.stringify({ ...event, version: event.version + 1 }) } });
-    });
+    const event = await commitEventEdit(closing.db);
     await closing.close();
     await until(() => closes.length > 0, 2000, 'the close');
-    expect(stream.next.map((data) => data.recordChanged)).toEqual([expect.objectContaining({ type: 'Event', id: toGlobalId('Event', event.id), version: event.version + 1 })]);
+    expect(stream.next.map((data) => data.recordChanged)).toEqual([expect.objectContaining({ type: 'Event', id: toGlobalId('Event', event.id), version: event.version })]);
     expect(stream.completed).toBe(true);
     expect(closes[0]!.code).toBe(1001);
     await client.dispose();
