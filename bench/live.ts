@@ -9,6 +9,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { execFileSync } from 'node:child_process';
 import { sha256 } from '../src/shared/auth.js';
+import { percentile } from './load.js';
 import { startBenchPostgres, type BenchPostgres } from './postgres.js';
 import { peakResidentBytes, residentBytes } from './procfs.js';
 import { LOADER_CORE, pinSelf, projectRoot, startService, type RunningService } from './processes.js';
@@ -19,7 +20,6 @@ const WRITES = Number(process.env.WRITES ?? 100);
 const READER = 'dg_bench-live-reader';
 const EDITOR = 'dg_bench-live-editor';
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 interface Result {
@@ -107,11 +107,12 @@ async function run(provider: string, service: RunningService): Promise<Result> {
   const rssAfter = residentBytes(service.pid);
   // Sequences in commit order are the writes in order: the n-th smallest sequence is write n.
   const sequences = [...new Set(received.flatMap((got) => [...got.keys()]))].sort((a, b) => a - b);
+  const writeOf = new Map(sequences.map((sequence, write) => [sequence, write]));
   const latencies: number[] = [];
   const afterAck: number[] = [];
   for (const got of received) {
     for (const [sequence, at] of got) {
-      const write = sequences.indexOf(sequence);
+      const write = writeOf.get(sequence)!;
       latencies.push(at - sentAt[write]!);
       afterAck.push(at - ackAt[write]!);
     }

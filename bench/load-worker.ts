@@ -1,12 +1,7 @@
 // The load generator: a separate process the harness pins to its own core (taskset -c 1), so that
 // autocannon never competes with the server for CPU. It takes jobs over IPC and answers with numbers.
 import autocannon from 'autocannon';
-import { splitConnections, type LoadJob, type LoadResult, type WorkerMessage } from './load.js';
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
+import { percentile, splitConnections, type LoadJob, type LoadResult, type WorkerMessage } from './load.js';
 
 /** A growable array of latencies: autocannon's own histogram rounds to whole milliseconds. */
 class Latencies {

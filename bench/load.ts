@@ -1,6 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { LOADER_CORE, spawnPinned, tsxArgs } from './processes.js';
 
+/** The p-th percentile of values sorted ascending; NaN for none. */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
 /**
  * One autocannon run: POST `body` to `url` over `connections` keep-alive connections. Several URLs (replicas)
  * split the connections between them, one autocannon each, started together; their counts and latencies are
