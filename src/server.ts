@@ -52,7 +52,7 @@ export async function createServer({ db, databaseUrl, logger, apiKeys = [], sett
   const changes = databaseUrl ? openChangeFeed(databaseUrl) : undefined;
   const responseCache = changes && settings.cacheMaxAgeSeconds > 0 ? new ResponseCache(changes) : undefined;
   const feed = new LiveFeed(db, logger, settings.subscriptionBacklog);
-  await feed.start(changes);
+  feed.start(changes);
   const server = createHttpServer(serverOptions(settings));
   const drain = createDrain(server);
   const explorer = createExplorer(settings.explorer);

@@ -72,7 +72,8 @@ function countryIdsOf(type: NodeType, entityId: number, row: Snapshot | null): n
  * subscriptions that want it. A missed hint loses nothing: the next read starts where the last one ended.
  */
 export class LiveFeed {
-  private last: number | null = null;
+  /** The id of the last audit entry read (or skipped, as nobody followed). */
+  private last = 0;
   private reading: Promise<void> | null = null;
   private again = false;
   private closed = false;
@@ -85,8 +86,11 @@ export class LiveFeed {
   /** The position of window[0] among all changes since start. */
   private first = 0;
   private readonly cursors = new Set<Cursor>();
-  /** Commits were hinted while nobody followed: unread, as nobody wants them; the next follower starts after them. */
-  private stale = false;
+  /**
+   * Entries may have been committed that nobody followed: unread, as nobody wants them; the next follower
+   * starts after them. True at first: the first follower starts after the newest entry of that moment.
+   */
+  private stale = true;
   private catchingUp: Promise<void> | null = null;
   private readonly countryCodes = new Map<number, string>();
   private stopWatching: () => void = () => {};
@@ -101,10 +105,8 @@ export class LiveFeed {
     this.page = Math.max(1, Math.floor(backlog / 2));
   }
 
-  /** Starts after the newest entry now in the log: subscribers hear of commits from here on. */
-  async start(changes: ChangeFeed | undefined): Promise<void> {
-    const newest = await this.db.auditEntry.aggregate({ _max: { id: true } });
-    this.last = newest._max.id ?? 0;
+  /** Listens for commits; subscribers hear of those made after they subscribed. */
+  start(changes: ChangeFeed | undefined): void {
     this.stopWatching = changes?.onChange((table) => (table === null || table === 'AuditEntry' ? this.poke() : undefined)) ?? (() => {});
   }
 
@@ -208,12 +210,12 @@ export class LiveFeed {
     const newest = await this.db.auditEntry.aggregate({ _max: { id: true } });
     // A hint that came meanwhile is read by the poke after the followers are in (follow).
     this.stale = false;
-    if (this.cursors.size === 0) this.last = Math.max(this.last ?? 0, newest._max.id ?? 0);
+    if (this.cursors.size === 0) this.last = Math.max(this.last, newest._max.id ?? 0);
   }
 
   /** Something may have been committed: read the log (one read at a time; a hint during a read runs one more). */
   poke(): Promise<void> {
-    if (this.closed || this.last === null) return Promise.resolve();
+    if (this.closed) return Promise.resolve();
     // Nobody follows: no reads (an idle replica, or one that only serves HTTP, costs nothing per commit).
     if (this.cursors.size === 0) {
       this.stale = true;
@@ -242,7 +244,7 @@ export class LiveFeed {
 
   private async readNew(): Promise<void> {
     for (;;) {
-      const entries = await this.db.auditEntry.findMany({ where: { id: { gt: this.last! } }, orderBy: { id: 'asc' }, take: this.page });
+      const entries = await this.db.auditEntry.findMany({ where: { id: { gt: this.last } }, orderBy: { id: 'asc' }, take: this.page });
       if (entries.length === 0) return;
       const changes = entries.map((entry) => this.toChange(entry)).filter((change) => change !== null);
       await this.resolveCountryCodes(changes);
