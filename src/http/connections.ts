@@ -1,5 +1,6 @@
 import { Server as NetServer, type Socket } from 'node:net';
 import type { Server, ServerOptions } from 'node:http';
+import { settledBy } from '../shared/deadline.js';
 import { rawErrorResponse } from '../shared/http.js';
 import type { TrustFunction } from '../shared/trust-proxy.js';
 
@@ -87,18 +88,12 @@ export function createDrain(server: Server) {
     },
     /** Resolves when no HTTP request is in flight (their writes are committed), or at `deadline`. */
     async requestsDone(deadline: number): Promise<void> {
-      if (inFlight === 0) return;
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([new Promise<void>((resolve) => idle.push(resolve)), new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))))]);
-      clearTimeout(timer);
+      if (inFlight > 0) await settledBy(new Promise<void>((resolve) => idle.push(resolve)), deadline);
     },
     async stop(graceMs: number): Promise<void> {
       draining = true;
       const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
-      let timer: NodeJS.Timeout | undefined;
-      const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
-      await Promise.race([closed, deadline]);
-      clearTimeout(timer);
+      await settledBy(closed, Date.now() + graceMs);
       server.closeAllConnections();
       await closed;
     },

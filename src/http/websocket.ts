@@ -11,6 +11,7 @@ import type { Db } from '../db/client.js';
 import type { LiveFeed } from '../modules/live/live.feed.js';
 import type { LiveSession } from '../modules/live/live.service.js';
 import { authenticate, type ApiKey, type Viewer } from '../shared/auth.js';
+import { settledBy } from '../shared/deadline.js';
 import { rawErrorResponse } from '../shared/http.js';
 import type { TrustFunction } from '../shared/trust-proxy.js';
 import { clientAddress } from './client-address.js';
@@ -202,15 +203,11 @@ export function serveSubscriptions(deps: WebSocketDeps) {
       const open = [...sockets.clients];
       const closed = Promise.all(open.map((ws) => new Promise<void>((resolve) => (ws.readyState === ws.CLOSED ? resolve() : ws.once('close', () => resolve())))));
       for (const ws of open) ws.close(CLOSE_GOING_AWAY, 'server shutting down: connect again');
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(1000, deadline - Date.now()))))]);
-      clearTimeout(timer);
+      // At least a second for the close handshake, even when the grace is spent.
+      await settledBy(closed, Math.max(deadline, Date.now() + 1000));
       // A client that never answered the close frame.
       for (const ws of open) ws.terminate();
       await handle.dispose();
-    },
-    get connections(): number {
-      return sockets.clients.size;
     },
   };
 }

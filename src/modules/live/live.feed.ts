@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { ChangeFeed } from '../../db/change-feed.js';
 import type { Db } from '../../db/client.js';
 import type { AuditAction, AuditEntry } from '../../generated/prisma/client.js';
+import { settledBy } from '../../shared/deadline.js';
 import { nodeTypes, type NodeType } from '../../shared/global-id.js';
 
 /** One committed change to one record, as subscribers see it: what it is and where, never its content. */
@@ -304,11 +305,6 @@ export class LiveFeed {
     const cursors = [...this.cursors];
     // One waiting has taken everything (it waits after sending the last): it ends now; the others when they catch up.
     for (const cursor of cursors) if (cursor.waiting) cursor.finish();
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.all(cursors.map((cursor) => cursor.settled)),
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now())))),
-    ]);
-    clearTimeout(timer);
+    await settledBy(Promise.all(cursors.map((cursor) => cursor.settled)), deadline);
   }
 }
