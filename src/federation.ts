@@ -40,11 +40,10 @@ let subgraph: Promise<GraphQLSchema> | undefined;
 export function getSubgraphSchema(): Promise<GraphQLSchema> {
   subgraph ??= (async () => {
     const schema = await getSchema();
-    const references = Object.fromEntries(
-      nodeTypes.map((type) => [type, { __resolveReference: (reference: { id?: unknown }, ctx: Context) => resolveReference(type, reference, ctx) }]),
-    );
     const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
-    for (const [type, extra] of Object.entries(references)) resolvers[type] = { ...resolvers[type], ...extra };
+    for (const type of nodeTypes) {
+      resolvers[type] = { ...resolvers[type], __resolveReference: (reference: { id?: unknown }, ctx: Context) => resolveReference(type, reference, ctx) };
+    }
     return buildSubgraphSchema([{ typeDefs: parse(`${LINK}\n${printSchemaWithDirectives(schema)}`), resolvers: resolvers as GraphQLResolverMap<Context> }]);
   })();
   return subgraph;
